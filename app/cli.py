@@ -16,6 +16,8 @@ from geo.errors import CstoMapError
 COMMANDS = (
     "extract",
     "gazetteer",
+    "ingest",
+    "stats",
 )
 
 
