@@ -1,0 +1,271 @@
+"""The store's read side: filtered rows for the map, the exports and the command line.
+
+Only the latest version of each document is ever shown. Reads use SQLAlchemy Core
+selects (no ORM objects) because a layer can hold tens of thousands of rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy.sql import ColumnElement, Select
+
+from geo.errors import InputError
+from geo.store.api import DocumentRow, EventRow, Filters, PlaceRow, TroopRow
+from geo.store.models import Document, EventRecord, PlaceRecord, TroopRecord
+
+ALL = Filters()  # no restriction
+
+
+class UnknownDocumentError(InputError, KeyError):
+    """No document with that id is in the store."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class Store:
+    """A handle on one store. Thread-safe: every call takes its own connection."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    # -- documents -----------------------------------------------------------------
+
+    def documents(self) -> list[DocumentRow]:
+        d = Document
+        stmt = (
+            select(d.doc_id, d.version, d.content_hash, d.source, d.published, d.title, func.length(d.text))
+            .where(d.latest.is_(True))
+            .order_by(d.doc_id)
+        )
+        return [
+            DocumentRow(
+                id=r[0],
+                version=r[1],
+                content_hash=r[2],
+                source=r[3],
+                published=r[4],
+                title=r[5],
+                n_chars=r[6],
+            )
+            for r in self._all(stmt)
+        ]
+
+    def document_text(self, doc_id: str) -> str:
+        stmt = select(Document.text).where(Document.doc_id == doc_id, Document.latest.is_(True))
+        with self.engine.connect() as conn:
+            found = conn.execute(stmt).scalar_one_or_none()
+        if found is None:
+            raise UnknownDocumentError(f"no document with id {doc_id!r} in the store {self.url}")
+        return found
+
+    def versions(self, doc_id: str) -> list[int]:
+        """Every stored version number of a document, oldest first."""
+        stmt = select(Document.version).where(Document.doc_id == doc_id).order_by(Document.version)
+        return [r[0] for r in self._all(stmt)]
+
+    # -- claims --------------------------------------------------------------------
+
+    def events(self, filters: Filters = ALL) -> list[EventRow]:
+        e = EventRecord
+        stmt = select(
+            e.pk,
+            Document.doc_id,
+            e.type,
+            e.date,
+            e.place_name,
+            e.place_name_ar,
+            e.place_kind,
+            e.iso2,
+            e.lat,
+            e.lon,
+            e.geonameid,
+            e.killed,
+            e.injured,
+            e.evidence,
+            e.start,
+            e.end,
+        )
+        stmt = self._claims(stmt, e, filters, country=e.iso2).where(*_types(filters))
+        stmt = stmt.order_by(e.date_from.is_(None), e.date_from, e.pk)
+        return [EventRow(**dict(zip(_EVENT_FIELDS, r, strict=True))) for r in self._all(stmt)]
+
+    def troops(self, filters: Filters = ALL) -> list[TroopRow]:
+        t = TroopRecord
+        stmt = select(
+            t.pk, Document.doc_id, t.country, t.count, t.approx, t.status, t.date, t.evidence, t.start, t.end
+        )
+        stmt = self._claims(stmt, t, filters, country=t.country).order_by(
+            t.date_from.is_(None), t.date_from, t.pk
+        )
+        return [TroopRow(**dict(zip(_TROOP_FIELDS, r, strict=True))) for r in self._all(stmt)]
+
+    def places(self, filters: Filters = ALL) -> list[PlaceRow]:
+        """Places named by the shown documents. Places carry no date: only countries and
+        documents narrow them."""
+        p = PlaceRecord
+        stmt = select(
+            Document.doc_id,
+            p.name,
+            p.name_ar,
+            p.kind,
+            p.iso2,
+            p.lat,
+            p.lon,
+            p.geonameid,
+            p.surfaces,
+            p.confidence,
+        )
+        stmt = stmt.join(Document, Document.pk == p.document_pk).where(Document.latest.is_(True))
+        if filters.countries:
+            stmt = stmt.where(p.iso2.in_(filters.countries))
+        if filters.documents:
+            stmt = stmt.where(Document.doc_id.in_(filters.documents))
+        rows = self._all(stmt.order_by(Document.doc_id, p.pk))
+        return [
+            PlaceRow(
+                document_id=r[0],
+                name=r[1],
+                name_ar=r[2],
+                kind=r[3],
+                iso2=r[4],
+                lat=r[5],
+                lon=r[6],
+                geonameid=r[7],
+                surfaces=tuple(r[8] or ()),
+                confidence=r[9],
+            )
+            for r in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents (latest versions) and claims of theirs the store holds."""
+        with self.engine.connect() as conn:
+            out = {
+                "documents": conn.execute(select(func.count()).where(Document.latest.is_(True))).scalar_one()
+            }
+            for name, table in (("places", PlaceRecord), ("events", EventRecord), ("troops", TroopRecord)):
+                stmt = (
+                    select(func.count())
+                    .select_from(table)
+                    .join(Document, Document.pk == table.document_pk)
+                    .where(Document.latest.is_(True))
+                )
+                out[name] = conn.execute(stmt).scalar_one()
+        return out
+
+    def event_day_histogram(self, filters: Filters = ALL) -> list[tuple[str, int]]:
+        """Events per day, oldest first; only events dated to a single day are counted."""
+        e = EventRecord
+        stmt = select(e.date_from, func.count()).where(e.date_from == e.date_to)
+        stmt = self._claims(stmt, e, filters, country=e.iso2).where(*_types(filters))
+        stmt = stmt.group_by(e.date_from).order_by(e.date_from)
+        return [(_iso(day), n) for day, n in self._all(stmt)]
+
+    def date_bounds(self) -> tuple[str | None, str | None]:
+        """First and last day any shown event or troop contribution covers (ISO dates)."""
+        lows, highs = [], []
+        with self.engine.connect() as conn:
+            for table in (EventRecord, TroopRecord):
+                stmt = (
+                    select(func.min(table.date_from), func.max(table.date_to))
+                    .join(Document, Document.pk == table.document_pk)
+                    .where(Document.latest.is_(True))
+                )
+                low, high = conn.execute(stmt).one()
+                lows += [_iso(low)] if low else []
+                highs += [_iso(high)] if high else []
+        return (min(lows) if lows else None, max(highs) if highs else None)
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _all(self, stmt) -> list:
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).all()
+
+    @staticmethod
+    def _claims(stmt: Select, table, filters: Filters, *, country: ColumnElement) -> Select:
+        stmt = stmt.join(Document, Document.pk == table.document_pk).where(Document.latest.is_(True))
+        stmt = stmt.where(*_date_conditions(table, filters))
+        if filters.countries:
+            stmt = stmt.where(country.in_(filters.countries))
+        if filters.documents:
+            stmt = stmt.where(Document.doc_id.in_(filters.documents))
+        return stmt
+
+
+_EVENT_FIELDS = (
+    "id",
+    "document_id",
+    "type",
+    "date",
+    "place_name",
+    "place_name_ar",
+    "place_kind",
+    "iso2",
+    "lat",
+    "lon",
+    "geonameid",
+    "killed",
+    "injured",
+    "evidence",
+    "start",
+    "end",
+)
+_TROOP_FIELDS = (
+    "id",
+    "document_id",
+    "country",
+    "count",
+    "approx",
+    "status",
+    "date",
+    "evidence",
+    "start",
+    "end",
+)
+
+
+def _date_conditions(table, filters: Filters) -> list[ColumnElement]:
+    """A claim matches when its date interval overlaps the selected range.
+
+    Undated claims (no date, or a date text that is not a calendar date) are kept
+    when ``include_undated`` and dropped otherwise, with or without a range.
+    """
+    overlap = []
+    if filters.date_from is not None:
+        overlap.append(table.date_to >= filters.date_from)
+    if filters.date_to is not None:
+        overlap.append(table.date_from <= filters.date_to)
+    undated = table.date_from.is_(None)
+    if filters.include_undated:
+        return [or_(undated, and_(*overlap))] if overlap else []
+    return [~undated, *overlap]
+
+
+def _types(filters: Filters) -> list[ColumnElement]:
+    return [EventRecord.type.in_(filters.types)] if filters.types else []
+
+
+def _iso(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
