@@ -62,7 +62,9 @@ def _parse_date(value: str, where: str) -> date:
 
 def _parse_row(fields: list[str], where: str) -> MembershipChange:
     if len(fields) != len(COLUMNS):
-        raise DataFileError(f"{where}: expected {len(COLUMNS)} fields ({','.join(COLUMNS)}), got {len(fields)}")
+        raise DataFileError(
+            f"{where}: expected {len(COLUMNS)} fields ({','.join(COLUMNS)}), got {len(fields)}"
+        )
     raw_date, iso2, status, event, source = (f.strip() for f in fields)
     if not (len(iso2) == 2 and iso2.isalpha() and iso2.isupper()):
         raise DataFileError(f"{where}: iso2 must be two capital letters, got {iso2!r}")
@@ -85,8 +87,10 @@ def _parse(path: Path) -> tuple[MembershipChange, ...]:
         change = _parse_row(next(csv.reader([line])), f"{path}: line {number}")
         key = (change.iso2, change.date)
         if key in seen:
-            raise DataFileError(f"{path}: line {number}: a second change for {change.iso2} on "
-                                f"{change.date} (first on line {seen[key]})")
+            raise DataFileError(
+                f"{path}: line {number}: a second change for {change.iso2} on "
+                f"{change.date} (first on line {seen[key]})"
+            )
         seen[key] = number
         changes.append(change)
     return tuple(sorted(changes, key=lambda c: (c.date, c.iso2)))
@@ -121,7 +125,7 @@ def timeline(*, path: Path | None = None) -> list[MembershipChange]:
 
 
 def status_on(iso2: str, on: date, *, path: Path | None = None) -> str:
-    """"member", "suspended", "former" or "never" for the state ``iso2`` on the day ``on``."""
+    """ "member", "suspended", "former" or "never" for the state ``iso2`` on the day ``on``."""
     on = _as_date(on)
     history = _load(path)[1].get(str(iso2).strip().upper())
     if history is None:

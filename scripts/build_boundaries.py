@@ -33,8 +33,17 @@ DEFAULT_TOLERANCE = 0.02  # degrees, coverage_simplify's Visvalingam-Whyatt tole
 DEFAULT_GRID = 0.001  # degrees (about 110 m), the grid coordinates are snapped to
 LABEL_DECIMALS = 5
 
-REQUIRED_FIELDS = ("NAME_EN", "NAME_AR", "ISO_A2", "ISO_A2_EH", "ISO_A3", "ISO_A3_EH", "ADM0_A3",
-                   "LABEL_X", "LABEL_Y")
+REQUIRED_FIELDS = (
+    "NAME_EN",
+    "NAME_AR",
+    "ISO_A2",
+    "ISO_A2_EH",
+    "ISO_A3",
+    "ISO_A3_EH",
+    "ADM0_A3",
+    "LABEL_X",
+    "LABEL_Y",
+)
 
 # Features with no ISO code in any Natural Earth field, keyed by ADM0_A3. Each is folded into the
 # country ISO 3166 (or Natural Earth's SOV_A3) puts it under; None drops it (no state holds it).
@@ -222,10 +231,15 @@ def build(*, out_dir: Path, tolerance: float, grid: float, csv_only: bool = Fals
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out-dir", type=Path, default=DEFAULT_OUT_DIR)
-    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
-                        help="coverage simplification tolerance in degrees (default %(default)s)")
-    parser.add_argument("--grid", type=float, default=DEFAULT_GRID,
-                        help="coordinate grid in degrees (default %(default)s)")
+    parser.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        help="coverage simplification tolerance in degrees (default %(default)s)",
+    )
+    parser.add_argument(
+        "--grid", type=float, default=DEFAULT_GRID, help="coordinate grid in degrees (default %(default)s)"
+    )
     parser.add_argument("--csv-only", action="store_true", help="write countries.csv only (fast)")
     return parser.parse_args(argv)
 
