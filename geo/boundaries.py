@@ -135,20 +135,52 @@ def load_countries(*, boundaries_dir: Path | None = None) -> gpd.GeoDataFrame:
 
 
 def country_feature_collection(
-    *, boundaries_dir: Path | None = None, iso2: set[str] | frozenset[str] | None = None
+    *,
+    boundaries_dir: Path | None = None,
+    iso2: set[str] | frozenset[str] | None = None,
+    tolerance: float | None = None,
 ) -> dict:
     """The countries as a GeoJSON FeatureCollection dict, optionally only the given iso2 codes.
+
+    ``tolerance`` (degrees) simplifies further for a lighter browser payload; it is done as a
+    coverage over all countries, so neighbours keep one shared border (per-polygon
+    ``simplify`` would open gaps between them). Computed once per tolerance and cached.
 
     Each call returns new feature and ``properties`` dicts (add styling freely); the
     ``geometry`` dicts are shared with the cache and must be treated as read-only.
     """
-    path = _boundaries_dir(boundaries_dir) / GEOJSON_NAME
-    features = _cached_collection(path.resolve())["features"]
+    path = (_boundaries_dir(boundaries_dir) / GEOJSON_NAME).resolve()
+    if tolerance is None:
+        features = _cached_collection(path)["features"]
+    else:
+        features = _cached_simplified(path, float(tolerance))
     chosen = [f for f in features if iso2 is None or f["properties"]["iso2"] in iso2]
     return {
         "type": "FeatureCollection",
         "features": [{**f, "properties": dict(f["properties"])} for f in chosen],
     }
+
+
+@lru_cache(maxsize=8)
+def _cached_simplified(path: Path, tolerance: float) -> tuple[dict, ...]:
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    features = _cached_collection(path)["features"]
+    originals = [shape(f["geometry"]) for f in features]
+    simplified = shapely.coverage_simplify(originals, tolerance)
+    # a tiny island can vanish; it keeps its unsimplified outline rather than disappear
+    kept = [o if s.is_empty else s for o, s in zip(originals, simplified, strict=True)]
+    return tuple({**f, "geometry": _plain(mapping(g))} for f, g in zip(features, kept, strict=True))
+
+
+def _plain(geometry: dict) -> dict:
+    """shapely's mapping() gives nested tuples; JSON encoders and Dash want lists."""
+
+    def walk(value):
+        return [walk(v) for v in value] if isinstance(value, (list, tuple)) else value
+
+    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
 # ---------------------------------------------------------------- CSV
@@ -195,5 +227,5 @@ def country_label_points(*, boundaries_dir: Path | None = None) -> dict[str, tup
 
 def clear_cache() -> None:
     """Forget parsed files (after a rebuild in the same process)."""
-    for cached in (_cached_collection, _cached_frame, _cached_records):
+    for cached in (_cached_collection, _cached_frame, _cached_simplified, _cached_records):
         cached.cache_clear()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import shapely
+import shapely.geometry
 
 from geo import boundaries
 from geo.errors import DataFileError
@@ -139,3 +140,14 @@ def test_provenance_names_the_source_version():
     script = _build_script()
     source = script.find_source()
     assert source.ne_version in text and source.package_version in text
+
+
+def test_a_lighter_collection_still_shares_borders_and_keeps_every_country():
+    full = boundaries.country_feature_collection(boundaries_dir=DATA)
+    light = boundaries.country_feature_collection(boundaries_dir=DATA, tolerance=0.1)
+    assert [f["id"] for f in light["features"]] == [f["id"] for f in full["features"]]
+    shapes = {f["id"]: shapely.geometry.shape(f["geometry"]) for f in light["features"]}
+    assert len(json.dumps(light)) < len(json.dumps(full)) / 2
+    assert shapely.coverage_is_valid(list(shapes.values()))
+    assert shapes["KZ"].intersection(shapes["KG"]).geom_type in {"LineString", "MultiLineString"}
+    assert not any(g.is_empty for g in shapes.values())
