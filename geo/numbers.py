@@ -1,0 +1,380 @@
+"""Figures in Arabic news text: digits in three scripts, number words, vague multipliers.
+
+``find_numbers`` returns :class:`NumberMention` objects whose offsets index the text AS
+GIVEN. Matching happens on a folded copy (see :func:`fold_text`): Arabic-Indic and
+Persian digits become ASCII, hamza-carrying alifs become a bare alif, ``ى`` becomes
+``ي`` and ``ة`` becomes ``ه``; diacritics, tatweel and bidi marks are dropped. The
+folded copy remembers where it dropped characters so every offset maps back.
+
+This module keeps its own small folding helper on purpose: the date module shares it,
+and neither depends on the general normaliser in :mod:`geo.normalize`.
+
+Nothing is compiled at import time; the patterns are built on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+# --------------------------------------------------------------------------- folding
+
+_FOLD_PAIRS = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+    "\u066c": ",",  # Arabic thousands separator
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066a": "%",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ة": "ه",
+    "ک": "ك",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\t": " ",
+}
+_FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+# diacritics, superscript alef, Quranic marks, tatweel, zero-width and bidi controls
+_DROPPED = "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+"
+
+
+def fold_word(word: str) -> str:
+    """Fold a pattern word the way :func:`fold_text` folds text."""
+    return _dropped_re().sub("", word.translate(_FOLD_TABLE))
+
+
+@dataclass(frozen=True, slots=True)
+class FoldedText:
+    """A folded copy of a text plus what is needed to map its offsets back.
+
+    ``cuts[k]`` is the folded position before which ``shifts[k]`` original characters
+    in total had been dropped.
+    """
+
+    text: str
+    cuts: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def start(self, i: int) -> int:
+        """Original offset of the character at folded position ``i``."""
+        k = bisect_right(self.cuts, i)
+        return i + (self.shifts[k - 1] if k else 0)
+
+    def end(self, i: int) -> int:
+        """Original end offset for a span ending at folded position ``i``.
+
+        Marks dropped right after the last character (a tanween, a shadda) stay inside
+        the span, since they belong to that character.
+        """
+        return self.start(i)
+
+
+@cache
+def _dropped_re() -> re.Pattern[str]:
+    return re.compile(_DROPPED)
+
+
+def fold_text(text: str) -> FoldedText:
+    """Fold ``text`` for matching; the result maps offsets back to ``text``."""
+    translated = text.translate(_FOLD_TABLE)
+    dropped = _dropped_re()
+    if dropped.search(translated) is None:
+        return FoldedText(translated)
+    parts: list[str] = []
+    cuts: list[int] = []
+    shifts: list[int] = []
+    last = removed = 0
+    for m in dropped.finditer(translated):
+        a, b = m.span()
+        parts.append(translated[last:a])
+        removed += b - a
+        cuts.append(a - (removed - (b - a)))
+        shifts.append(removed)
+        last = b
+    parts.append(translated[last:])
+    return FoldedText("".join(parts), tuple(cuts), tuple(shifts))
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_UNIT_WORDS = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
+    "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
+}  # fmt: skip
+_TEN_WORDS = {"عشر": 10, "عشرة": 10}
+_TENS_WORDS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}  # fmt: skip
+_TEEN_SPECIAL = {"أحد عشر": 11, "إحدى عشرة": 11, "اثنا عشر": 12, "اثني عشر": 12,
+                 "اثنتا عشرة": 12, "اثنتي عشرة": 12}  # fmt: skip
+_HUNDRED_STEMS = {"ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9}
+_HUNDRED = ("مئة", "مائة")
+_TWO_HUNDRED = ("مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مائتا", "مئتي", "مائتي")
+# multiplier words: (factor, vague when standing alone)
+_MULTIPLIERS = {
+    "ألف": (1000, False), "ألفا": (1000, False), "آلاف": (1000, True), "الآلاف": (1000, True),
+    "مليون": (10**6, False), "مليونا": (10**6, False), "ملايين": (10**6, True),
+    "الملايين": (10**6, True), "مليار": (10**9, False), "مليارا": (10**9, False),
+    "بليون": (10**9, False), "مليارات": (10**9, True),
+}  # fmt: skip
+_DUALS = {"ألفان": 2000, "ألفين": 2000, "ألفي": 2000, "مليونان": 2 * 10**6, "مليونين": 2 * 10**6,
+          "مليوني": 2 * 10**6, "ملياران": 2 * 10**9, "مليارين": 2 * 10**9}  # fmt: skip
+_PLAIN = {"الألف": 1000}
+_VAGUE = {"عشرات": 10, "العشرات": 10, "مئات": 100, "المئات": 100}
+
+_QUALIFIERS = (
+    "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقرب", "يقارب", "ما يقارب", "أكثر", "أزيد",
+    "ما لا يقل", "لا يقل", "ما يزيد", "يزيد", "أقل", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز",
+    "يناهز", "ما يناهز", "يفوق", "ما يفوق", "تقريبا", "تقريباً", "ما دون", "قرابه",
+)  # fmt: skip
+_MAX_DIGITS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    value: int
+    slot: str  # unit | ten | teen | tens | hund | dual | mult | vague | plain
+    vague_alone: bool = False
+
+
+@cache
+def _lexicon() -> dict[str, _Word]:
+    lex: dict[str, _Word] = {}
+
+    def add(words: Iterable[str], make) -> None:
+        for w in words:
+            folded = " ".join(fold_word(w).split())
+            lex[folded] = make(w)
+            if w.startswith("ال"):  # "للآلاف": the alif of al- drops after the preposition li-
+                lex["ل" + folded[1:]] = lex[folded]
+
+    add(_UNIT_WORDS, lambda w: _Word(_UNIT_WORDS[w], "unit"))
+    add(_TEN_WORDS, lambda w: _Word(10, "ten"))
+    add(_TENS_WORDS, lambda w: _Word(_TENS_WORDS[w], "tens"))
+    add(_TEEN_SPECIAL, lambda w: _Word(_TEEN_SPECIAL[w], "teen"))
+    for unit, value in _UNIT_WORDS.items():
+        if value >= 3:
+            add((f"{unit} عشر", f"{unit} عشرة"), lambda w, v=value: _Word(10 + v, "teen"))
+    add(_HUNDRED, lambda w: _Word(100, "hund"))
+    add(_TWO_HUNDRED, lambda w: _Word(200, "hund"))
+    for stem, value in _HUNDRED_STEMS.items():
+        for h in _HUNDRED:
+            add((stem + h, f"{stem} {h}"), lambda w, v=value: _Word(100 * v, "hund"))
+    add(_MULTIPLIERS, lambda w: _Word(_MULTIPLIERS[w][0], "mult", _MULTIPLIERS[w][1]))
+    add(_DUALS, lambda w: _Word(_DUALS[w], "dual"))
+    add(_PLAIN, lambda w: _Word(1000, "plain"))
+    add(_VAGUE, lambda w: _Word(_VAGUE[w], "vague", True))
+    return lex
+
+
+@cache
+def _atom_re() -> re.Pattern[str]:
+    words = sorted(_lexicon(), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    digits = (
+        r"(?<![0-9])(?<![0-9][.,])"
+        r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)"
+        r"(?P<frac>[.,][0-9]+)?(?![0-9])"
+    )
+    word = rf"(?<!\w)(?P<pre>[وف]?[بلك]?)(?P<word>{alternation})(?!\w)"
+    return re.compile(f"{digits}|{word}")
+
+
+@cache
+def _qualifier_re() -> re.Pattern[str]:
+    quals = sorted({" ".join(fold_word(q).split()) for q in _QUALIFIERS}, key=len, reverse=True)
+    alternation = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals)
+    return re.compile(rf"(?:^|(?<!\w))[وفب]?(?:{alternation})(?:\s+(?:من|عن|على|الى))?\s*$")
+
+
+@cache
+def _after_qualifier_re() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:\S+\s+)?تقريبا(?!\w)")
+
+
+# --------------------------------------------------------------------------- atoms
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A figure found in the text; offsets index the original text."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    approx: bool
+    vague: bool
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int  # folded offsets, prefix letters excluded
+    end: int
+    slot: str  # see _Word.slot, plus "digit"
+    value: float
+    wa: bool  # joined to what precedes by "و"
+    vague_alone: bool = False
+    small: float | None = None  # "1.250" read as 1.25 when a multiplier follows
+
+
+def _digit_atom(m: re.Match[str], s: str) -> _Atom | None:
+    raw, frac = m.group("num"), m.group("frac")
+    digits = raw.replace(",", "").replace(".", "").replace(" ", "")
+    if len(digits) > _MAX_DIGITS or (frac and len(frac) > _MAX_DIGITS):
+        return None
+    # "3.600 جندي" is 3600 but "1.250 مليون" is 1.25 million: keep both readings
+    small = float(raw) if raw.count(".") == 1 else None
+    value: float = int(digits)
+    if frac:
+        value = float(f"{digits}.{frac[1:]}")
+    start = m.start("num")
+    wa = start > 0 and s[start - 1] == "و"
+    return _Atom(start, m.end(), "digit", value, wa, small=small)
+
+
+def _word_atom(m: re.Match[str], s: str) -> _Atom | None:
+    pre, word = m.group("pre"), " ".join(m.group("word").split())
+    info = _lexicon()[word]
+    if info.value == 6 and info.slot == "unit" and pre and pre[-1] in "بل":
+        return None  # "لست" is "I am not", "بست" is no figure
+    start = m.start("word")
+    wa = pre.startswith("و") or s[max(0, m.start() - 3) : m.start()].endswith(" و ")
+    return _Atom(start, m.end(), info.slot, info.value, wa, info.vague_alone)
+
+
+def _atoms(folded: FoldedText, exclude: list[tuple[int, int]]) -> list[_Atom]:
+    s = folded.text
+    found: list[_Atom] = []
+    for m in _atom_re().finditer(s):
+        atom = _digit_atom(m, s) if m.group("num") is not None else _word_atom(m, s)
+        if atom is not None and not _overlaps(folded.start(atom.start), folded.end(atom.end), exclude):
+            found.append(atom)
+    return found
+
+
+def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    if not spans:
+        return False
+    k = bisect_left(spans, (b, b)) - 1
+    return k >= 0 and spans[k][1] > a
+
+
+# --------------------------------------------------------------------------- grouping
+
+# which slot may follow which, joined by "و" ("ثلاثمئة وخمسة وعشرون", "ألف وخمسمئة")
+_AFTER_WA = {
+    "mult": {"hund", "unit", "ten", "teen", "tens"},
+    "dual": {"hund", "unit", "ten", "teen", "tens"},
+    "hund": {"unit", "ten", "teen", "tens"},
+    "unit": {"tens"},
+}
+_BEFORE_MULT = {"digit", "unit", "ten", "teen", "tens", "hund", "vague"}
+
+
+def _joins(prev: _Atom, nxt: _Atom, s: str) -> bool:
+    gap = s[prev.end : nxt.start]
+    if nxt.slot == "mult" and not nxt.wa:
+        return not gap.strip() and prev.slot in _BEFORE_MULT
+    if nxt.wa and nxt.slot in _AFTER_WA.get(prev.slot, ()):
+        return gap.strip() in ("و", "")
+    return False
+
+
+def _groups(atoms: list[_Atom], s: str) -> list[list[_Atom]]:
+    groups: list[list[_Atom]] = []
+    for atom in atoms:
+        if groups and _joins(groups[-1][-1], atom, s):
+            groups[-1].append(atom)
+        else:
+            groups.append([atom])
+    return groups
+
+
+def _group_value(group: list[_Atom]) -> tuple[int, bool] | None:
+    """(value, vague) of a group of atoms, or None when it is no whole figure."""
+    total: float = 0
+    current: float = 0
+    vague = False
+    for i, atom in enumerate(group):
+        if atom.slot == "mult":
+            if i == 0:
+                current, vague = 1, atom.vague_alone
+            total += current * atom.value
+            current = 0
+            continue
+        nxt_is_mult = i + 1 < len(group) and group[i + 1].slot == "mult"
+        current += atom.small if (atom.small is not None and nxt_is_mult) else atom.value
+        vague = vague or atom.slot == "vague"
+    value = total + current
+    if value != int(value) and abs(value - round(value)) > 1e-6:
+        return None
+    return round(value), vague
+
+
+def _is_approx(s: str, start: int, end: int) -> bool:
+    before = s[max(0, start - 40) : start]
+    if _qualifier_re().search(before):
+        return True
+    return _after_qualifier_re().match(s, end, min(len(s), end + 40)) is not None
+
+
+# --------------------------------------------------------------------------- public
+
+
+def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
+    """Every figure in ``text`` outside the ``exclude`` spans (e.g. dates), in text order.
+
+    Digits in any script, thousands separators, decimals before a multiplier
+    ("2.5 ألف"), number words with attached و/ب/ل, and vague multipliers (عشرات، مئات،
+    آلاف). ``approx`` is set by a qualifier just before the figure ("أكثر من ألف") or by a
+    vague multiplier; runs of more than twelve digits are no figure at all.
+    """
+    folded = fold_text(text)
+    spans = _merge_spans(exclude)
+    mentions: list[NumberMention] = []
+    for group in _groups(_atoms(folded, spans), folded.text):
+        result = _group_value(group)
+        if result is None:
+            continue
+        value, vague = result
+        a, b = group[0].start, group[-1].end
+        start, end = folded.start(a), folded.end(b)
+        approx = vague or _is_approx(folded.text, a, b)
+        mentions.append(NumberMention(start, end, text[start:end], value, approx, vague))
+    return mentions
+
+
+def parse_number(s: str) -> int | None:
+    """The value of ``s`` when the whole string is one figure ("3 آلاف", "٣٬٦٠٠"), else None."""
+    stripped = s.strip()
+    if not stripped:
+        return None
+    mentions = find_numbers(stripped)
+    if len(mentions) != 1:
+        return None
+    m = mentions[0]
+    leftover = (stripped[: m.start] + stripped[m.end :]).strip()
+    return m.value if leftover in ("", "و", "ب", "ل") else None
