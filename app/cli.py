@@ -18,6 +18,7 @@ COMMANDS = (
     "gazetteer",
     "ingest",
     "stats",
+    "export",
 )
 
 
