@@ -1,0 +1,27 @@
+"""What a lookup key can stand for inside the gazetteer index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# where a name came from, most trusted first
+CURATED = "curated"  # data/gazetteer/aliases.csv, a fact somebody checked
+COUNTRY = "country"  # CLDR / Natural Earth state names
+ADJECTIVE = "adjective"  # nisba adjectives of states (الروسية)
+GEONAMES = "geonames"  # GeoNames alternate names: many, unchecked, often ordinary words
+
+# how the key may be used in text
+NAME = "name"  # on its own
+CUED = "cued"  # only after a regional cue word (إقليم، منطقة، ولاية، مقاطعة)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    place_key: str
+    source: str
+    form: str = NAME
+    commonness: float = 0.0  # wordfreq Zipf value of the name as an Arabic word (GeoNames only)
+
+    @property
+    def trusted(self) -> bool:
+        return self.source != GEONAMES

