@@ -19,6 +19,7 @@ COMMANDS = (
     "ingest",
     "stats",
     "export",
+    "serve",
 )
 
 
