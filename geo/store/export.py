@@ -130,11 +130,17 @@ def _place_features(store: Store, filters: Filters) -> list[dict]:
 def _event_features(store: Store, filters: Filters) -> list[dict]:
     features = []
     for row in store.events(filters):
-        props = asdict(row)
+        props = _renamed_id(asdict(row), "event_id")
         geometry = _point(props.pop("lat"), props.pop("lon"))
         if geometry:
             features.append(_feature(geometry, props))
     return features
+
+
+def _renamed_id(props: dict, name: str) -> dict:
+    # one collection holds several layers: a shared "id" property would clash (GDAL takes
+    # "id" for the feature id), so each layer names its own
+    return {name: props.pop("id"), **props}
 
 
 def _troop_features(store: Store, filters: Filters) -> list[dict]:
@@ -147,7 +153,8 @@ def _troop_features(store: Store, filters: Filters) -> list[dict]:
         where = locations.get(row.country)
         if where:
             (lat, lon), located_at = where
-            features.append(_feature(_point(lat, lon), {**asdict(row), "located_at": located_at}))
+            props = _renamed_id(asdict(row), "troop_id") | {"located_at": located_at}
+            features.append(_feature(_point(lat, lon), props))
     return features
 
 
@@ -240,8 +247,8 @@ def _empty_columns(name: str) -> list[str]:
     drop = {"lat", "lon"}
     by_layer = {
         "places": [f.name for f in fields(PlaceRow) if f.name not in drop],
-        "events": [f.name for f in fields(EventRow) if f.name not in drop],
-        "troops": [f.name for f in fields(TroopRow)] + ["located_at"],
+        "events": ["event_id"] + [f.name for f in fields(EventRow) if f.name not in drop | {"id"}],
+        "troops": ["troop_id"] + [f.name for f in fields(TroopRow) if f.name != "id"] + ["located_at"],
         "membership": ["iso2", "name", "name_ar", "status", "on"],
     }
     return by_layer[name]
