@@ -201,7 +201,9 @@ class Geoparser:
         pkey = self.index.adjectives.get(sp.key)
         if pkey is None or pkey not in self.index.places:
             return None
-        return _Hit(sp, self.index.places[pkey], _CONFIDENCE[ADJECTIVE], "adjective", sp.start)
+        # the article belongs to the adjective's surface (الروسية), other clitics do not
+        start = sp.start - 2 if sp.prefix.endswith("ال") else sp.start
+        return _Hit(sp, self.index.places[pkey], _CONFIDENCE[ADJECTIVE], "adjective", start)
 
     def _hit(self, sp: Span, entry: Entry, *, start: int | None = None) -> _Hit:
         place = self.index.places[entry.place_key]

@@ -39,7 +39,7 @@ _TABLE = str.maketrans(_MAP)
 
 # Letters that only Persian, Urdu and other non-Arabic orthographies use. A GeoNames
 # alternate name containing one of them is not an Arabic spelling.
-NON_ARABIC_LETTERS = frozenset("پچژگڭڤٹڈڑںےۇۋۈڭڠٻڀڄڃڇڍڌڎڏڐڒړڔڕږڗڙښڛڜڝڞڟڠڡڢڣڥڦڧڨګڬڮڰڱڲڳڴڵڶڷڸڹںڻڼڽھۅۉۊۏ")
+NON_ARABIC_LETTERS = frozenset("یکپچژگڭڤٹڈڑںےۇۋۈڭڠٻڀڄڃڇڍڌڎڏڐڒړڔڕږڗڙښڛڜڝڞڟڠڡڢڣڥڦڧڨګڬڮڰڱڲڳڴڵڶڷڸڹںڻڼڽھۅۉۊۏ")
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 WORD = re.compile(r"[\u0621-\u064a\u0640]+|[a-z]+|[0-9]+")
@@ -67,7 +67,11 @@ def has_arabic(text: str) -> bool:
 
 def is_arabic_spelling(name: str) -> bool:
     """True for names written in the Arabic alphabet proper (not Persian or Urdu)."""
-    return has_arabic(name) and not any(ch in NON_ARABIC_LETTERS for ch in name)
+    return (
+        has_arabic(name)
+        and not any(ch in NON_ARABIC_LETTERS for ch in name)
+        and not any("a" <= ch.lower() <= "z" for ch in name)
+    )
 
 
 def to_ascii_digits(text: str) -> str:

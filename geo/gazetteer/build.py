@@ -126,6 +126,18 @@ class _Builder:
         for p in list(self.places.values()):
             if p.kind == "region" and p.key.startswith("region:"):
                 self.add(p.name_ar, Entry(p.key, CURATED))
+        self._arabic_names_from_aliases(rows)
+
+    def _arabic_names_from_aliases(self, rows: list[dict[str, str]]) -> None:
+        """A city's Arabic display name is its first curated alias, when it has one."""
+        from dataclasses import replace
+
+        done: set[str] = set()
+        for r in rows:
+            k = r["key"]
+            if k.startswith("gn:") and k not in done and (r.get("form") or NAME) == NAME:
+                self.places[k] = replace(self.places[k], name_ar=r["alias"])
+                done.add(k)
 
     def airports(self) -> dict[str, str]:
         return {
