@@ -100,7 +100,7 @@ def event_details(store, props: dict, lang: str) -> list:
         html.H4(_type_label(row.type, lang), id="details-title"),
         html.Dl([html.Dt(t("date", lang)), html.Dd(row.date or t("undated", lang)),
                  html.Dt(t("place", lang)), html.Dd(_place(row, lang)),
-                 html.Dt(t("type", lang)), html.Dd(_numbers(row, lang))]),
+                 html.Dt(t("numbers", lang)), html.Dd(_numbers(row, lang))]),
         html.H4(t("evidence", lang)),
         evidence_block(row.evidence, _place_needles(store, row)),
         html.H4(t("claims", lang)),

@@ -35,6 +35,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.store": ("Add to the map", "أضف إلى الخريطة"),
     "all": ("all", "الكل"),
     "type": ("Type", "النوع"),
+    "numbers": ("Numbers", "الأرقام"),
     "date": ("Date", "التاريخ"),
     "place": ("Place", "المكان"),
     "killed": ("killed", "قتيل"),

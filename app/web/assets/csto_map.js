@@ -33,23 +33,26 @@ window.cstoMap = (function () {
     }
     return {
         baseStyle: function () {
-            return {fillColor: "#e5e7eb", fillOpacity: 1, color: "#9ca3af", weight: 0.6};
+            return {fillColor: "#e5e7eb", fillOpacity: 1, color: "#9ca3af", weight: 0.6, className: "csto-base"};
         },
         countryStyle: function (feature) {
-            return {fillColor: feature.properties.color, fillOpacity: 0.45, color: "#ffffff", weight: 1};
+            return {fillColor: feature.properties.color, fillOpacity: 0.45, color: "#ffffff", weight: 1,
+                    className: "csto-country csto-country-" + feature.properties.id};
         },
         flowStyle: function (feature) {
             var p = feature.properties;
-            return {color: p.color, weight: p.weight, opacity: 0.85, dashArray: p.dash || null, lineCap: "round"};
+            return {color: p.color, weight: p.weight, opacity: 0.85, dashArray: p.dash || null, lineCap: "round",
+                    className: "csto-flow csto-flow-" + p.status};
         },
         eventPoint: function (feature, latlng) {
             var p = feature.properties;
             return L.circleMarker(latlng, {radius: p.radius, fillColor: p.color, fillOpacity: 0.85,
-                                           color: "#ffffff", weight: 1.5});
+                                           color: "#ffffff", weight: 1.5,
+                                           className: "csto-event csto-event-" + p.type});
         },
         placePoint: function (feature, latlng) {
             return L.circleMarker(latlng, {radius: 3.5, fillColor: feature.properties.color, fillOpacity: 0.6,
-                                           color: "#ffffff", weight: 1});
+                                           color: "#ffffff", weight: 1, className: "csto-place"});
         },
         eventTip: function (feature, layer, context) {
             layer.bindTooltip(textNode(eventLines(feature.properties, context), context), {direction: "top"});

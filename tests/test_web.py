@@ -1,0 +1,69 @@
+"""The web app's pure parts: URL state, upload checks, evidence rendering, the app's wiring."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date
+
+import pytest
+
+from app.web import state, upload
+from app.web.details import evidence_block
+from geo.errors import InputError
+
+
+def test_a_view_survives_the_round_trip_through_the_url():
+    view = state.View(date_from=date(2022, 1, 3), date_to=date(2022, 1, 9), countries=("KZ", "RU"),
+                      types=("protest", "riot"), documents=("a1",), layers=("events", "troops"), tiles=True,
+                      lang="en", lat=43.25, lon=76.9, zoom=9)
+    search = state.encode(view)
+    assert "from=2022-01-03" in search and "c=KZ,RU" in search and "lang=en" in search
+    assert state.decode(search) == view
+
+
+def test_the_default_view_has_an_empty_query_and_bad_values_fall_back_to_defaults():
+    assert state.encode(state.View()) == ""
+    view = state.decode("?from=yesterday&lat=123&t=protest,nonsense&c=kz,XXX&lang=fr&z=7")
+    assert view.date_from == state.View().date_from and view.lat == state.View().lat
+    assert view.types == ("protest",) and view.countries == ("KZ",) and view.lang == "ar" and view.zoom == 7
+
+
+def _data_url(raw: bytes) -> str:
+    return "data:text/plain;base64," + base64.b64encode(raw).decode()
+
+
+def test_an_upload_is_decoded_in_memory():
+    assert upload.read_upload(_data_url("قتل 12 شخصا".encode()), "a.txt") == "قتل 12 شخصا"
+
+
+def test_a_large_or_non_utf8_upload_is_refused_with_a_clear_message():
+    with pytest.raises(InputError, match=r"big\.txt: .* larger than the 200 kB limit"):
+        upload.read_upload(_data_url(b"a" * 200_001), "big.txt")
+    with pytest.raises(InputError, match=r"latin\.txt: not UTF-8"):
+        upload.read_upload(_data_url("قتل".encode("cp1256")), "latin.txt")
+    with pytest.raises(InputError, match="empty"):
+        upload.check_text("   \n")
+
+
+def test_evidence_is_text_with_the_place_highlighted_never_html():
+    evidence = '<img src=x onerror="alert(1)"> قتل 12 في ألماتي'
+    block = evidence_block(evidence, ["ألماتي"])
+    assert block.dir == "rtl"
+    texts = [c if isinstance(c, str) else c.children for c in block.children]
+    assert "".join(texts) == evidence
+    marked = [c for c in block.children if not isinstance(c, str)]
+    assert [type(c).__name__ for c in marked] == ["Mark"] and marked[0].children == "ألماتي"
+
+
+def test_the_app_builds_with_every_feature_wired(tmp_path):
+    from app.web import create_app
+
+    app = create_app(db_url=f"sqlite:///{tmp_path / 's.sqlite'}")
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200
+    base = client.get("/csto-map/base.geojson")
+    assert base.status_code == 200 and len(json.loads(base.data)["features"]) > 200
+    outputs = " ".join(app.callback_map)
+    for wanted in ("map-events.data", "details-body.children", "url.search", "upload-message.children"):
+        assert wanted in outputs
