@@ -2,34 +2,102 @@
 
 from __future__ import annotations
 
-from geo.model import Extraction
+from collections import Counter
+from datetime import date
+
+from geo.model import Extraction, Mention, Place
 
 MAX_TEXT_CHARS = 2_000_000  # beyond this an input is not an article; only its head is read
 
 
 class Extractor:
-    """Holds the loaded gazetteer; reuse one instance for a batch of articles."""
+    """Holds the loaded gazetteer and the lexicons; reuse one instance for a batch."""
 
-    def __init__(self, *, index=None):
+    def __init__(self, *, index=None, settings=None):
+        from geo.events import EventExtractor
         from geo.gazetteer import get_index
         from geo.geoparse import Geoparser
+        from geo.settings import get_settings
+        from geo.troops import TroopExtractor
 
-        self.index = index or get_index()
+        self.settings = settings or get_settings()
+        self.index = index or get_index(self.settings)
         self.geoparser = Geoparser(self.index)
+        self.events = EventExtractor()
+        self.troops = TroopExtractor()
+        self.capitals = {k: self.index.places[k].iso2 for k in self.index.capitals if k in self.index.places}
 
     def extract(self, text: str, *, doc_id: str, published: str | None = None) -> Extraction:
+        from geo.arabic_dates import find_dates, infer_published
+        from geo.boilerplate import body_end
+        from geo.clauses import sentences
+        from geo.numbers import find_numbers
+
         warnings: list[str] = []
         if len(text) > MAX_TEXT_CHARS:
             warnings.append(f"text has {len(text):,} characters; only the first {MAX_TEXT_CHARS:,} were read")
             text = text[:MAX_TEXT_CHARS]
+        if published is None:
+            found = infer_published(text)
+            published = found.isoformat() if found else None
+        end = body_end(text)
         places, mentions = self.geoparser.parse(text)
+        dates = find_dates(text[:end], published=_day(published), default_year=self.settings.default_year)
+        warnings += [f"{d.text!r} at {d.start} is not a real date; left undated" for d in dates
+                     if d.value is None and not d.relative]
+        numbers = find_numbers(text[:end], exclude=[(d.start, d.end) for d in dates])
+        sents = sentences(text, end)
+        main = _main_state(mentions)
+        date_of = _DateLookup(text, dates)
+        troops = self.troops.extract(text, sents, numbers, mentions, date_of, self.capitals,
+                                     main.iso2 if main else None)
+        events = self.events.extract(sents, numbers, mentions, date_of, main)
         return Extraction(
             id=doc_id,
             published=published,
             places=tuple(places),
             mentions=tuple(mentions),
+            troops=tuple(troops),
+            events=tuple(events),
             warnings=tuple(warnings),
         )
+
+
+class _DateLookup:
+    """The date a claim between two offsets carries: its own, else its paragraph's last one."""
+
+    def __init__(self, text: str, dates):
+        self.text = text
+        self.dates = [d for d in dates if d.value]
+
+    def __call__(self, start: int, end: int, *, near: int | None = None, historical: bool = False):
+        own = [d for d in self.dates if start <= d.start < end]
+        if historical:
+            own = [d for d in own if not d.relative]
+        if own:
+            pivot = start if near is None else near
+            return min(own, key=lambda d: abs(d.start - pivot)).value
+        if historical:
+            return None
+        para = self.text.rfind("\n", 0, start)
+        earlier = [d for d in self.dates if para < d.start < start and not _is_year_only(d)]
+        return earlier[-1].value if earlier else None
+
+
+def _is_year_only(d) -> bool:
+    return d.precision == "year"
+
+
+def _main_state(mentions: list[Mention]) -> Place | None:
+    counts = Counter(m.place.key for m in mentions if m.place.kind == "country")
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    return next(m.place for m in mentions if m.place.key == top)
+
+
+def _day(published: str | None) -> date | None:
+    return date.fromisoformat(published) if published else None
 
 
 _default: Extractor | None = None

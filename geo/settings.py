@@ -41,6 +41,9 @@ class Settings:
     data_dir: Path = field(default_factory=_default_data_dir)
     cache_dir: Path = field(default_factory=_default_cache_dir)
     db_url: str = field(default_factory=_default_db_url)
+    # the year the corpus is about: a date with no year, in an article with no publication
+    # date and no year of its own nearby, is read in this year (January 2022 unrest)
+    default_year: int = field(default_factory=lambda: int(os.environ.get("CSTO_MAP_DEFAULT_YEAR", "2022")))
     # GeoNames cities below this population are not indexed at all
     min_population: int = 500
     # an online geocoder behind the offline gazetteer: off unless asked for

@@ -1,0 +1,148 @@
+"""Events: what happened, where, when, with what casualty figures.
+
+A lexicon of Arabic triggers per event type (stems, so prefixed and inflected forms
+match); one event per type per sentence, placed at the most specific places the sentence
+names (an airport or square over its city, a city over its region, a region over its
+state), else at a state the sentence names after a locative preposition, else at the
+article's main state. Historical treaty events keep no place unless the sentence names
+a city. The date is the sentence's own date nearest the trigger; present-day events
+with no date of their own take the date of the sentence before, in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.clauses import Sentence, lexicon
+from geo.model import Event, Mention, Place
+from geo.numbers import NumberMention
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "protest": ("احتجاجات", "احتجاج", "مظاهرات", "مظاهرة", "تظاهرات", "المحتجين", "محتجين", "المتظاهرين",
+                "متظاهرين", "ثورات", "ثورة", "انتفاضة", "نزل الناس إلى الشوارع", "خرجوا إلى الشوارع"),
+    "riot": ("أعمال شغب", "أعمال الشغب", "شغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
+             "إحراق", "أحرق", "أضرم", "الاضطرابات", "اضطرابات"),
+    "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
+                    "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح"),
+    "seizure": ("سيطرت على", "سيطر على", "سيطروا على", "سيطرة", "استولت", "استولى", "استولوا", "الاستيلاء",
+                "استيلاء", "احتلال"),
+    "casualties": ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "حتفهم", "أصيب", "إصابة", "جرحى", "جريح", "جرح",
+                   "المصابين", "مصابين", "ضحايا", "وفاة"),
+    "deployment": ("وصلت القوات", "وصول القوات", "وصلت قوات", "نشر قوات", "نشر القوات", "إدخال قوات",
+                   "تنفيذ مهامها", "تعمل بالفعل", "بدأت بالفعل", "انتشار قوات", "دخول قوات", "وصول قوات",
+                   "وصلت الوحدات", "وصول الوحدات"),
+    "state_of_emergency": ("حالة الطوارئ", "حالة طوارئ", "حظر التجول", "حظر تجول", "حظر تجوال"),
+    "political_decision": ("قررت", "قرر", "قرار", "استقالة", "أقال", "إقالة", "ناشد", "طلب", "طلبت",
+                           "وافقت", "وافق", "مرسوم", "بخفض", "خطاب"),
+    "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر"),
+    "treaty_membership": ("وقعت", "وقع", "توقيع", "حيز التنفيذ", "انسحب", "انسحبت", "انسحاب", "انضمت",
+                          "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تجديد المعاهدة",
+                          "تمديد"),
+}
+KILLED = ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "حتفهم", "وفاة")
+INJURED = ("أصيب", "إصابة", "جرحى", "جريح", "جرح", "المصابين", "مصابين", "مصاب")
+HISTORICAL = {"treaty_membership"}
+SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
+LOCATIVE = re.compile(r"(?:في|إلى|الى|ب|ل|على)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    type: str
+    pos: int  # offset in the original text
+
+
+class EventExtractor:
+    def __init__(self) -> None:
+        self.patterns = {t: lexicon(stems, verbal=True) for t, stems in TRIGGERS.items()}
+        self.killed = lexicon(KILLED, verbal=True)
+        self.injured = lexicon(INJURED, verbal=True)
+
+    def extract(
+        self,
+        sents: Sequence[Sentence],
+        numbers: Sequence[NumberMention],
+        mentions: Sequence[Mention],
+        date_of,
+        main_state: Place | None,
+    ) -> list[Event]:
+        out: list[Event] = []
+        for s in sents:
+            for trig in self._triggers(s):
+                places = self._places(s, trig, mentions, main_state)
+                date = date_of(s.start, s.end, near=trig.pos, historical=trig.type in HISTORICAL)
+                killed, injured = self._figures(s, numbers) if trig.type == "casualties" else (None, None)
+                for place in places:
+                    out.append(Event(trig.type, place, date, s.text, killed, injured, s.start, s.end))
+        return _dedupe(out)
+
+    def _triggers(self, s: Sentence) -> list[_Trigger]:
+        found = []
+        for t, pat in self.patterns.items():
+            m = pat.search(s.folded)
+            if m:
+                found.append(_Trigger(t, s.start + m.start()))
+        return found
+
+    def _places(self, s, trig, mentions, main_state) -> list[Place | None]:
+        inside = [m for m in mentions if s.start <= m.start < s.end]
+        local = [m for m in inside if m.place.kind in SPECIFICITY and m.place.kind != "country"]
+        if main_state is not None and main_state.iso2:
+            home = [m for m in local if m.place.iso2 == main_state.iso2]
+            local = home or (local if trig.type in HISTORICAL or trig.type in ("armed_clash", "meeting") else [])
+        if local:
+            best = max(SPECIFICITY[m.place.kind] for m in local)
+            chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
+            return _without_parents(chosen)[:3]
+        if trig.type in HISTORICAL:
+            return [None]
+        states = [m for m in inside if m.place.kind == "country"]
+        located = [m for m in states if LOCATIVE.search(s.folded[: m.start - s.start][-6:])]
+        if located:
+            return [located[0].place]
+        if main_state is not None:
+            return [main_state]
+        return [states[0].place] if states else [None]
+
+    def _figures(self, s: Sentence, numbers: Sequence[NumberMention]) -> tuple[int | None, int | None]:
+        killed = injured = None
+        for n in (n for n in numbers if s.start <= n.start < s.end and not n.vague):
+            lo, hi = n.start - s.start, n.end - s.start
+            window_after, window_before = s.folded[hi : hi + 40], s.folded[max(0, lo - 25) : lo]
+            k = self.killed.search(window_after) or self.killed.search(window_before)
+            i = self.injured.search(window_after) or self.injured.search(window_before)
+            if i and (not k or _dist(i, hi) < _dist(k, hi)) and injured is None:
+                injured = n.value
+            elif k and killed is None:
+                killed = n.value
+        return killed, injured
+
+
+def _dist(m: re.Match[str], _: int) -> int:
+    return m.start()
+
+
+def _unique(places) -> list[Place]:
+    seen, out = set(), []
+    for p in places:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _without_parents(places: list[Place]) -> list[Place]:
+    parents = {p.parent_key for p in places if p.parent_key}
+    return [p for p in places if p.key not in parents]
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        k = (e.type, e.place.key if e.place else None, e.date, e.killed, e.injured)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
