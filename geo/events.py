@@ -22,8 +22,8 @@ from geo.numbers import NumberMention
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": ("احتجاجات", "احتجاج", "مظاهرات", "مظاهرة", "تظاهرات", "المحتجين", "محتجين", "المتظاهرين",
                 "متظاهرين", "ثورات", "ثورة", "انتفاضة", "نزل الناس إلى الشوارع", "خرجوا إلى الشوارع"),
-    "riot": ("أعمال شغب", "أعمال الشغب", "شغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
-             "إحراق", "أحرق", "أضرم", "الاضطرابات", "اضطرابات"),
+    "riot": ("أعمال شغب", "أعمال الشغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
+             "إحراق", "أحرق", "أضرم", "اشتباكات متعددة", "اشتباكات بين", "لأعمال شغب"),
     "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
                     "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح"),
     "seizure": ("سيطرت على", "سيطر على", "سيطروا على", "سيطرة", "استولت", "استولى", "استولوا", "الاستيلاء",
@@ -34,8 +34,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                    "تنفيذ مهامها", "تعمل بالفعل", "بدأت بالفعل", "انتشار قوات", "دخول قوات", "وصول قوات",
                    "وصلت الوحدات", "وصول الوحدات"),
     "state_of_emergency": ("حالة الطوارئ", "حالة طوارئ", "حظر التجول", "حظر تجول", "حظر تجوال"),
-    "political_decision": ("قررت", "قرر", "قرار", "استقالة", "أقال", "إقالة", "ناشد", "طلب", "طلبت",
-                           "وافقت", "وافق", "مرسوم", "بخفض", "خطاب"),
+    "political_decision": ("قررت", "قرر", "استقالة", "أقال", "إقالة", "ناشد", "طلب", "طلبت",
+                           "وافقت", "وافق", "مرسوم", "بخفض", "أعلن إرسال", "أعلنت إرسال"),
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر"),
     "treaty_membership": ("وقعت", "وقع", "توقيع", "حيز التنفيذ", "انسحب", "انسحبت", "انسحاب", "انضمت",
                           "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تجديد المعاهدة",
@@ -44,6 +44,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 KILLED = ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "حتفهم", "وفاة")
 INJURED = ("أصيب", "إصابة", "جرحى", "جريح", "جرح", "المصابين", "مصابين", "مصاب")
 HISTORICAL = {"treaty_membership"}
+# a protest noun is only background ("amid the protests") unless something happens to it
+PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خرجوا", "نزل", "تعرف", "اجتاحت", "شهدت", "تركزت",
+                  "بدأت", "توسعت", "انتشرت", "ثورات", "تظاهر", "احتشد", "تجمع")
+# when a sentence holds many triggers, the most specific types win (at most MAX_TYPES)
+PRIORITY = ("casualties", "seizure", "state_of_emergency", "deployment", "armed_clash", "riot", "meeting",
+            "treaty_membership", "political_decision", "protest")
+MAX_TYPES = 2
+NO_DEFAULT_PLACE = {"treaty_membership", "meeting"}  # a virtual summit or a treaty has no place of its own
+PRECISION = {"day": 0, "month": 1, "year": 2}
 SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
 LOCATIVE = re.compile(r"(?:في|إلى|الى|ب|ل|على)\s*$")
 
@@ -59,6 +68,7 @@ class EventExtractor:
         self.patterns = {t: lexicon(stems, verbal=True) for t, stems in TRIGGERS.items()}
         self.killed = lexicon(KILLED, verbal=True)
         self.injured = lexicon(INJURED, verbal=True)
+        self.protest_occurs = lexicon(PROTEST_OCCURS, verbal=True)
 
     def extract(
         self,
@@ -80,11 +90,11 @@ class EventExtractor:
 
     def _triggers(self, s: Sentence) -> list[_Trigger]:
         found = []
-        for t, pat in self.patterns.items():
-            m = pat.search(s.folded)
-            if m:
+        for t in PRIORITY:
+            m = self.patterns[t].search(s.folded)
+            if m and (t != "protest" or self.protest_occurs.search(s.folded)):
                 found.append(_Trigger(t, s.start + m.start()))
-        return found
+        return found[:MAX_TYPES]
 
     def _places(self, s, trig, mentions, main_state) -> list[Place | None]:
         inside = [m for m in mentions if s.start <= m.start < s.end]
@@ -96,7 +106,7 @@ class EventExtractor:
             best = max(SPECIFICITY[m.place.kind] for m in local)
             chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
             return _without_parents(chosen)[:3]
-        if trig.type in HISTORICAL:
+        if trig.type in NO_DEFAULT_PLACE:
             return [None]
         states = [m for m in inside if m.place.kind == "country"]
         located = [m for m in states if LOCATIVE.search(s.folded[: m.start - s.start][-6:])]

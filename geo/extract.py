@@ -76,7 +76,8 @@ class _DateLookup:
             own = [d for d in own if not d.relative]
         if own:
             pivot = start if near is None else near
-            return min(own, key=lambda d: abs(d.start - pivot)).value
+            rank = {"day": 0, "month": 1, "year": 2}
+            return min(own, key=lambda d: (rank.get(d.precision, 3), abs(d.start - pivot))).value
         if historical:
             return None
         para = self.text.rfind("\n", 0, start)
@@ -88,12 +89,21 @@ def _is_year_only(d) -> bool:
     return d.precision == "year"
 
 
+HEADLINE_CHARS = 300
+HEADLINE_WEIGHT = 3
+
+
 def _main_state(mentions: list[Mention]) -> Place | None:
-    counts = Counter(m.place.key for m in mentions if m.place.kind == "country")
-    if not counts:
+    """The state the article is about: most named, counting its cities and regions too,
+    and a mention in the headline counts three times."""
+    weight: Counter[str] = Counter()
+    for m in mentions:
+        if m.place.iso2 and m.place.kind != "other":
+            weight[m.place.iso2] += HEADLINE_WEIGHT if m.start < HEADLINE_CHARS else 1
+    if not weight:
         return None
-    top = counts.most_common(1)[0][0]
-    return next(m.place for m in mentions if m.place.key == top)
+    top = weight.most_common(1)[0][0]
+    return next((m.place for m in mentions if m.place.kind == "country" and m.place.iso2 == top), None)
 
 
 def _day(published: str | None) -> date | None:
