@@ -1,0 +1,83 @@
+"""Troop contributions and events as a reader of the map would check them (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def troops(ex, text, published=None):
+    return {(t.country, t.count, t.status) for t in ex.extract(text, doc_id="t", published=published).troops}
+
+
+def test_a_list_shares_its_verb(ex):
+    text = ("وصلت القوات إلى كازاخستان. وقالت مصادر إن روسيا أرسلت ألفي جندي إلى كازاخستان، "
+            "إضافة إلى نحو 300 من بيلاروسيا، و١٥٠ من أرمينيا.")
+    assert troops(ex, text) == {("RU", 2000, "sent"), ("BY", 300, "sent"), ("AM", 150, "sent")}
+
+
+def test_standing_force_is_capacity_not_deployment(ex):
+    text = "تتابع كازاخستان الوضع. ويبلغ العدد الإجمالي لقوات حفظ السلام التابعة للمنظمة نحو 4 آلاف عسكري."
+    assert troops(ex, text) == {(None, 4000, "capacity")}
+
+
+def test_future_and_undecided_contributions(ex):
+    text = ("تشهد كازاخستان اضطرابات. وقال مسؤول في طاجيكستان إن بلاده سترسل 150 جنديا. "
+            "أما قيرغيزستان فلم تتخذ قرارها بعد بشأن إرسال قوات إلى كازاخستان.")
+    got = troops(ex, text)
+    assert ("TJ", 150, "pledged") in got
+    assert ("KG", None, "considering") in got
+
+
+def test_a_capital_stands_for_its_state(ex):
+    text = "تتواصل الأزمة في كازاخستان. وقال وزير الدفاع إن يريفان قد ترسل وحدات خاصة."
+    assert troops(ex, text) == {("AM", None, "considering")}
+
+
+def test_casualty_figures_are_not_troops(ex):
+    text = "أرسلت روسيا قوات إلى كازاخستان. وقالت الشرطة إن 8 من عناصر الأمن قتلوا وأصيب 90 آخرون."
+    assert all(count not in (8, 90) for _, count, _ in troops(ex, text))
+
+
+def events(ex, text, published=None):
+    return ex.extract(text, doc_id="t", published=published).events
+
+
+def test_event_takes_the_most_specific_place(ex):
+    text = "سيطر مسلحون على مطار ألماتي الدولي في كازاخستان يوم الأربعاء."
+    seized = [e for e in events(ex, text, "2022-01-07") if e.type == "seizure"]
+    assert [e.place.name for e in seized] == ["Almaty International Airport"]
+    assert seized[0].date == "2022-01-05"
+
+
+def test_conflicting_claims_are_kept_apart(ex):
+    text = ("قالت الشرطة إن 12 من رجال الأمن قتلوا في ألماتي يوم الخميس.\n"
+            "وذكرت وسائل إعلام أن 14 من رجال الأمن قتلوا في ألماتي يوم الخميس.")
+    killed = sorted(e.killed for e in events(ex, text, "2022-01-07") if e.type == "casualties")
+    assert killed == [12, 14]
+
+
+def test_relative_date_stays_null_without_publication_date(ex):
+    text = "أعلنت السلطات حالة الطوارئ في أتيراو يوم الأربعاء."
+    (sos,) = [e for e in events(ex, text) if e.type == "state_of_emergency"]
+    assert sos.place.name == "Atyrau" and sos.date is None
+    (dated,) = [e for e in events(ex, text, "2022-01-06") if e.type == "state_of_emergency"]
+    assert dated.date == "2022-01-05"
+
+
+def test_historical_treaty_event_keeps_its_year(ex):
+    text = "انسحبت أوزبكستان من المعاهدة عام 1999 ثم عادت إليها."
+    treaty = [e for e in events(ex, text) if e.type == "treaty_membership"]
+    assert treaty and treaty[0].date == "1999"
+
+
+def test_impossible_date_is_left_null_with_a_warning(ex):
+    result = ex.extract("اندلعت احتجاجات في شيمكنت يوم 31 فبراير 2022.", doc_id="t")
+    assert result.warnings
+    assert all(e.date is None or not e.date.startswith("2022-02-31") for e in result.events)
