@@ -1,10 +1,11 @@
 """Figures in Arabic news text: digits in three scripts, number words, vague multipliers.
 
 ``find_numbers`` returns :class:`NumberMention` objects whose offsets index the text AS
-GIVEN. Matching happens on a folded copy (see :func:`fold_text`): Arabic-Indic and
-Persian digits become ASCII, hamza-carrying alifs become a bare alif, ``ى`` becomes
-``ي`` and ``ة`` becomes ``ه``; diacritics, tatweel and bidi marks are dropped. The
-folded copy remembers where it dropped characters so every offset maps back.
+GIVEN. Matching happens on a folded copy (see :func:`fold_text`) from which diacritics,
+tatweel and bidi marks are dropped; the copy remembers where it dropped characters so
+every offset maps back. Letter variants (أ/إ/آ/ا, ة/ه, ى/ي) and digits in three scripts
+are left alone in the text and accepted by the patterns instead (see :func:`loosen`):
+translating a whole article costs more than all the matching together.
 
 This module keeps its own small folding helper on purpose: the date module shares it,
 and neither depends on the general normaliser in :mod:`geo.normalize`.
@@ -48,8 +49,38 @@ _DROPPED = "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u061c\u200b-\u200f\u202a-\u2
 
 
 def fold_word(word: str) -> str:
-    """Fold a pattern word the way :func:`fold_text` folds text."""
-    return _dropped_re().sub("", word.translate(_FOLD_TABLE))
+    """Canonical spelling of a short matched string, for dictionary look-ups.
+
+    Digits become ASCII, alifs bare, ``ة`` becomes ``ه`` and ``ى`` becomes ``ي``;
+    diacritics are dropped and runs of whitespace become one space.
+    """
+    return " ".join(_dropped_re().sub("", word.translate(_FOLD_TABLE)).split())
+
+
+_LOOSE_ALIF = "[اأإآٱ]"
+
+
+@cache
+def _loosen_re() -> re.Pattern[str]:
+    return re.compile(r"[اأإآٱ]|[هة](?![\u0621-\u064a])|[يى](?![\u0621-\u064a])|0-9")
+
+
+def loosen(pattern: str) -> str:
+    """Let a pattern written in canonical spelling match every spelling variant.
+
+    Any alif matches any alif, a word-final ه/ة and ي/ى match each other, and a ``0-9``
+    range also takes Arabic-Indic and Persian digits.
+    """
+
+    def widen(m: re.Match[str]) -> str:
+        c = m.group()
+        if c == "0-9":
+            return "0-9\u0660-\u0669\u06f0-\u06f9"
+        if c in "اأإآٱ":
+            return _LOOSE_ALIF
+        return "[هة]" if c in "هة" else "[يى]"
+
+    return _loosen_re().sub(widen, pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +109,38 @@ class FoldedText:
         return self.start(i)
 
 
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (canonical spelling), longest first, as a trie.
+
+    Factoring common prefixes keeps the engine from trying every word at every position;
+    a space in a word matches any run of whitespace.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 @cache
 def _dropped_re() -> re.Pattern[str]:
     return re.compile(_DROPPED)
 
 
 def fold_text(text: str) -> FoldedText:
-    """Fold ``text`` for matching; the result maps offsets back to ``text``."""
-    translated = text.translate(_FOLD_TABLE)
+    """``text`` without diacritics, tatweel and bidi marks; maps offsets back to ``text``."""
+    translated = text
     dropped = _dropped_re()
     if dropped.search(translated) is None:
         return FoldedText(translated)
@@ -155,7 +210,7 @@ def _lexicon() -> dict[str, _Word]:
 
     def add(words: Iterable[str], make) -> None:
         for w in words:
-            folded = " ".join(fold_word(w).split())
+            folded = fold_word(w)
             lex[folded] = make(w)
             if w.startswith("ال"):  # "للآلاف": the alif of al- drops after the preposition li-
                 lex["ل" + folded[1:]] = lex[folded]
@@ -181,27 +236,28 @@ def _lexicon() -> dict[str, _Word]:
 
 @cache
 def _atom_re() -> re.Pattern[str]:
-    words = sorted(_lexicon(), key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alternation = word_alternation(_lexicon())
+    # Every match starts by consuming one character from a small class, so the regex
+    # engine can skip the other positions fast: either the first digit of a figure or the
+    # non-word character before a number word. Searched in " " + text (see _atoms).
     digits = (
-        r"(?<![0-9])(?<![0-9][.,])"
-        r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)"
-        r"(?P<frac>[.,][0-9]+)?(?![0-9])"
+        r"(?<=[0-9])(?<![0-9].)(?<![0-9][.,٫٬].)"
+        r"(?P<num>[0-9]{0,2}(?:[,٬][0-9]{3})+|[0-9]{0,2}(?:[.٫][0-9]{3})+"
+        r"|[0-9]{0,2}(?:[ \u00a0\u202f\u2009][0-9]{3})+|[0-9]*)(?P<frac>[.,٫٬][0-9]+)?(?![0-9])"
     )
-    word = rf"(?<!\w)(?P<pre>[وف]?[بلك]?)(?P<word>{alternation})(?!\w)"
-    return re.compile(f"{digits}|{word}")
+    word = rf"(?<![0-9])(?P<pre>[وف]?[بلك]?)(?P<word>{alternation})(?!\w)"
+    return re.compile(loosen(rf"[\W0-9](?:{digits}|{word})"))
 
 
 @cache
 def _qualifier_re() -> re.Pattern[str]:
-    quals = sorted({" ".join(fold_word(q).split()) for q in _QUALIFIERS}, key=len, reverse=True)
-    alternation = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in quals)
-    return re.compile(rf"(?:^|(?<!\w))[وفب]?(?:{alternation})(?:\s+(?:من|عن|على|الى))?\s*$")
+    alternation = word_alternation(fold_word(q) for q in _QUALIFIERS)
+    return re.compile(loosen(rf"(?:^|(?<!\w))[وفب]?(?:{alternation})(?:\s+(?:من|عن|على|الى))?\s*$"))
 
 
 @cache
 def _after_qualifier_re() -> re.Pattern[str]:
-    return re.compile(r"\s*(?:\S+\s+)?تقريبا(?!\w)")
+    return re.compile(loosen(r"\s*(?:\S+\s+)?تقريبا(?!\w)"))
 
 
 # --------------------------------------------------------------------------- atoms
@@ -231,7 +287,7 @@ class _Atom:
 
 
 def _digit_atom(m: re.Match[str], s: str) -> _Atom | None:
-    raw, frac = m.group("num"), m.group("frac")
+    raw, frac = fold_word(s[m.start() : m.end("num")]).replace(" ", ""), m.group("frac")
     digits = raw.replace(",", "").replace(".", "").replace(" ", "")
     if len(digits) > _MAX_DIGITS or (frac and len(frac) > _MAX_DIGITS):
         return None
@@ -239,28 +295,34 @@ def _digit_atom(m: re.Match[str], s: str) -> _Atom | None:
     small = float(raw) if raw.count(".") == 1 else None
     value: float = int(digits)
     if frac:
-        value = float(f"{digits}.{frac[1:]}")
-    start = m.start("num")
-    wa = start > 0 and s[start - 1] == "و"
+        value = float(f"{digits}.{fold_word(frac[1:])}")
+    start = m.start()
+    wa = s[start - 1] == "و"
     return _Atom(start, m.end(), "digit", value, wa, small=small)
 
 
 def _word_atom(m: re.Match[str], s: str) -> _Atom | None:
-    pre, word = m.group("pre"), " ".join(m.group("word").split())
+    pre, word = m.group("pre"), fold_word(m.group("word"))
     info = _lexicon()[word]
     if info.value == 6 and info.slot == "unit" and pre and pre[-1] in "بل":
         return None  # "لست" is "I am not", "بست" is no figure
     start = m.start("word")
-    wa = pre.startswith("و") or s[max(0, m.start() - 3) : m.start()].endswith(" و ")
+    at = m.start("pre")
+    wa = pre.startswith("و") or s[max(0, at - 3) : at].endswith(" و ")
     return _Atom(start, m.end(), info.slot, info.value, wa, info.vague_alone)
 
 
 def _atoms(folded: FoldedText, exclude: list[tuple[int, int]]) -> list[_Atom]:
-    s = folded.text
+    """Atoms in folded offsets; matched in " " + text so a word at offset 0 has a boundary."""
+    s = " " + folded.text
     found: list[_Atom] = []
     for m in _atom_re().finditer(s):
         atom = _digit_atom(m, s) if m.group("num") is not None else _word_atom(m, s)
-        if atom is not None and not _overlaps(folded.start(atom.start), folded.end(atom.end), exclude):
+        if atom is None:
+            continue
+        atom.start -= 1
+        atom.end -= 1
+        if not _overlaps(folded.start(atom.start), folded.end(atom.end), exclude):
             found.append(atom)
     return found
 

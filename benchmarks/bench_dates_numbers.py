@@ -1,0 +1,62 @@
+"""How many articles per second the date and number finders get through on one core.
+
+Runs find_dates (with a default year), then find_numbers excluding the date spans, and
+infer_published, over the seed articles repeated; prints articles/s and kB/s for each
+stage and for the three together. Usage:
+
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_dates_numbers.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from geo.arabic_dates import find_dates, infer_published
+from geo.numbers import find_numbers
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _load() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"no seed articles in {SEEDS}")
+    return texts
+
+
+def _both(text: str) -> None:
+    dates = find_dates(text, default_year=2022)
+    find_numbers(text, exclude=[(d.start, d.end) for d in dates])
+    infer_published(text)
+
+
+def _time(label: str, fn, texts: list[str], rounds: int) -> None:
+    for text in texts:  # first use builds the patterns; keep that out of the figure
+        fn(text)
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            fn(text)
+    elapsed = time.perf_counter() - started
+    n = rounds * len(texts)
+    kb = rounds * sum(len(t.encode("utf-8")) for t in texts) / 1024
+    print(f"{label:<28} {n / elapsed:9.0f} articles/s {kb / elapsed:9.0f} kB/s  ({n} articles)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=200, help="passes over the seeds (default 200)")
+    rounds = parser.parse_args().rounds
+    texts = _load()
+    avg = sum(len(t) for t in texts) / len(texts)
+    print(f"{len(texts)} seed articles, {avg:.0f} characters on average, {rounds} rounds")
+    _time("find_dates", lambda t: find_dates(t, default_year=2022), texts, rounds)
+    _time("find_numbers", find_numbers, texts, rounds)
+    _time("infer_published", infer_published, texts, rounds)
+    _time("dates + numbers + published", _both, texts, rounds)
+
+
+if __name__ == "__main__":
+    main()

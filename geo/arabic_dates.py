@@ -1,0 +1,688 @@
+"""Dates in Arabic news text: absolute dates in every common form, and relative ones.
+
+``find_dates`` scans a folded copy of the text once with one pattern (built on first
+use) and returns :class:`DateMention` objects whose offsets index the text AS GIVEN.
+
+Absolute forms: ``15 مايو/أيار 1992``, ``6 يناير/كانون الثاني``, ``السادس من يناير``,
+``نهاية أبريل/نيسان عام 2021``, ``مايو/أيار 1992``, ``سنة 1994``, ``في 2010``, year lists
+after a cue or joined by و (``2005 و2010 و2020``), ``2/1/2022`` and ``2022-01-02``; the
+Gregorian, Levantine (كانون الثاني …) and Maghrebi (جانفي …) month series.
+
+Relative forms (``relative=True``): اليوم، أمس، أول أمس، غدًا، الليلة الماضية، the seven
+weekdays with يوم/ليلة/صباح/مساء and الماضي/المقبل, and ``ليلة الأربعاء-الخميس``.
+See :func:`find_dates` for how they are resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from geo.numbers import FoldedText, fold_text, fold_word, loosen, word_alternation
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    # Gregorian names as used in the Mashriq and Egypt
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+    "يونيو": 6, "يونية": 6, "يوليو": 7, "يولية": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9,
+    "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Syriac names (Levant, Iraq)
+    "كانون الثاني": 1, "كانون ثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين أول": 10,
+    "تشرين الثاني": 11, "تشرين ثاني": 11, "كانون الأول": 12, "كانون أول": 12,
+    # French-derived names (Maghreb)
+    "جانفي": 1, "فيفري": 2, "أفريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7, "جويلة": 7, "أوت": 8,
+}  # fmt: skip
+_WEEKDAY_STEMS = {"أحد": 6, "اثنين": 0, "ثلاثاء": 1, "أربعاء": 2, "خميس": 3, "جمعة": 4, "سبت": 5}
+_ORDINAL_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+# words before a month that let it stand without a day or a year ("في يناير", "مطلع يناير")
+_MONTH_CUES = (
+    "في", "منذ", "حتى", "خلال", "بداية", "نهاية", "مطلع", "مستهل", "أوائل", "أواخر", "منتصف",
+    "أواسط", "قبل", "بعد", "أول", "آخر", "غرة", "بدء", "طيلة", "طوال", "حلول", "بحلول",
+)  # fmt: skip
+_MONTH_START_CUES = ("بداية", "مطلع", "مستهل", "أوائل", "أول", "غرة", "بدء")
+# words that make a following bare number a year
+_WEAK_YEAR_CUES = (
+    "في", "منذ", "حتى", "بين", "خلال", "قبل", "بعد", "مطلع", "مستهل", "أوائل", "أواخر",
+    "نهاية", "بداية", "منتصف", "أواسط", "خريف", "ربيع", "صيف", "شتاء", "حلول", "بحلول", "مع",
+)  # fmt: skip
+_STRONG_YEAR_WORDS = ("عامي", "عام", "سنتي", "سنة")
+# a weak cue + number + one of these is a count ("حتى 2000 جندي"), not a year
+_COUNT_NOUNS = (
+    "جندي", "جنود", "عسكري", "عسكريا", "شخص", "أشخاص", "قتيل", "قتيلا", "جريح", "جريحا",
+    "مصاب", "مصابا", "عنصر", "عناصر", "فرد", "أفراد", "متظاهر", "متظاهرا", "مدني", "مدنيا",
+    "ضابط", "ضباط", "دولار", "يورو", "روبل", "طن", "كيلومتر", "كلم", "كم", "متر", "رجل",
+    "امرأة", "طفل", "مقاتل", "مقاتلا", "معتقل", "معتقلا", "موقوف", "رحلة", "مبنى", "سيارة",
+    "منزل", "إصابة", "حالة", "ألف", "آلاف", "مليون", "مليار", "بالمئة", "بالمائة", "%",
+)  # fmt: skip
+_YEAR_SHIFTS = {
+    "الماضي": -1, "الماضية": -1, "المنصرم": -1, "المنصرمة": -1, "الفائت": -1, "الفائتة": -1,
+    "السابق": -1, "السابقة": -1, "الجاري": 0, "الحالي": 0, "الحالية": 0, "المقبل": 1,
+    "المقبلة": 1, "القادم": 1, "القادمة": 1,
+}  # fmt: skip
+_YEAR_MIN, _YEAR_MAX = 1900, 2100
+_RECENT_DAYS = 7
+_ROLL_BACK_DAYS = 60  # a yearless date this far after publication belongs to the year before
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in the text; offsets index the original text.
+
+    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` following ``precision``; it is
+    None when the date does not exist (31 فبراير) or nothing tells which year or day.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str  # "day" | "month" | "year"
+    relative: bool
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _alt(words) -> str:
+    return word_alternation({fold_word(w) for w in words})
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    table = {w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)}
+    table["العاشر"] = 10
+    table["الحادي عشر"] = 11
+    for i, w in enumerate(_ORDINAL_UNITS[1:], start=2):
+        table[f"{w} عشر"] = 10 + i
+    for tens, name in ((20, "العشرين"), (30, "الثلاثين")):
+        table[name] = tens
+        for i, w in enumerate(["الحادي", *_ORDINAL_UNITS[1:]], start=1):
+            if tens + i <= 31:
+                table[f"{w} و{name}"] = tens + i
+    return {fold_word(k): v for k, v in table.items()}
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    return {fold_word(k): v for k, v in _MONTHS.items()}
+
+
+def _month_expr(tag: str) -> str:
+    months = _alt(_MONTHS)
+    return (
+        rf"(?P<mp{tag}>[وبلف])?(?P<mon{tag}>{months})(?!\w)"
+        rf"(?:\s*[/\\(\-–]\s*[وبل]?(?:{months})(?!\w)(?:\s*\))?)?"
+    )
+
+
+def _year_tail(tag: str) -> str:
+    return (
+        rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:ال|ل)?(?:عام|سنه)\s+)?"
+        rf"(?P<y{tag}>{_YEAR_DIGITS})(?![0-9]|[.,][0-9])(?:\s*م(?!\w))?"
+        rf"|(?P<cur{tag}>\s+(?:الجاري|الحالي)(?!\w)))?"
+    )
+
+
+_YEAR_DIGITS = "[1١۱][9٩۹][0-9]{2}|[2٢۲][0٠۰][0-9]{2}"  # 1900-2099 in three scripts
+_YEAR_LIST = r"[0-9]{4}(?![0-9])(?:\s*(?:[,،\-–]\s*(?:و\s*)?|و\s*|(?:الى|حتى)\s+)[0-9]{4}(?![0-9]))*"
+
+
+def _weekday_alt() -> str:
+    return _alt(_WEEKDAY_STEMS)
+
+
+@cache
+def _master_re() -> re.Pattern[str]:
+    wd = _weekday_alt()
+    day_words = (
+        r"الليله\s+(?:الماضيه|المنصرمه|الفائته|السابقه)|الليله|اول\s+(?:من\s+)?امس|امس\s+الاول"
+        r"|بالامس|الامس|امس|البارحه|بعد\s+غد|غدا|الغد|غد|اليوم"
+    )
+    branches = [
+        # 2022-01-06, 2022/1/6
+        rf"(?<![0-9.,/\-])(?P<iy>{_YEAR_DIGITS})(?P<isep>[-/.])(?P<im>[0-9]{1,2})(?P=isep)"
+        r"(?P<id>[0-9]{1,2})(?![0-9]|[.,/][0-9])",
+        # 6/1/2022, 06.01.2022, 6-1-2022 (day first, as Arabic outlets write it)
+        r"[وب]?(?<![0-9.,/\-])(?P<n1>[0-9]{1,2})(?P<nsep>[-/.])(?P<n2>[0-9]{1,2})(?P=nsep)"
+        r"(?P<n3>[0-9]{4})(?![0-9]|[.,/][0-9])",
+        # 15 مايو/أيار 1992, السادس من شهر يناير
+        rf"(?:[وب]?(?<![0-9.,/:])(?P<day>[0-9]{{1,2}})(?![0-9])|(?<!\w)[وف]?(?P<ord>{_alt(_ordinals())})(?=\s+من\s))"
+        rf"\s*(?:-\s*)?(?:من\s+)?(?:شهر\s+)?{_month_expr('1')}{_year_tail('1')}",
+        # مايو/أيار 1992, في يونيو/حزيران لعام 2010, بداية شهر يناير الجاري
+        rf"(?<!\w)(?:(?P<mcue>[وف]?(?:{_alt(_MONTH_CUES)}))\s+(?:(?:شهر|الشهر)\s+)?"
+        rf"|(?P<shahr>[وفبل]?شهر)\s+)?{_month_expr('2')}{_year_tail('2')}",
+        # عام 2019, في 2010, بين عامي 1992 و2002, ثورات 2005 و2010 و2020
+        rf"(?<![\w.,/\-])(?:(?P<ycue>[وف]?(?:{_alt(_WEAK_YEAR_CUES)}))\s+(?:من\s+)?)?"
+        rf"(?P<ysw>[وفب]?(?:ال|لل|ل)?(?:{_alt(_STRONG_YEAR_WORDS)})\s+)?"
+        rf"(?P<ylist>{_YEAR_LIST})(?![.,][0-9])",
+        # العام الماضي، السنة المقبلة
+        rf"(?<!\w)[وف]?(?:ب|ل)?(?P<ryear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_YEAR_SHIFTS)}))(?!\w)",
+        # relative: اليوم، أمس، صباح اليوم، يوم الخميس، ليلة الأربعاء-الخميس، الأحد الماضي
+        rf"(?<!\w)(?P<rp>[وف])?(?P<tod>[بل]?(?:صباح|مساء|ظهر|ظهيره|فجر|عصر|ليل|ليله|منتصف\s+ليل|منتصف\s+ليله)\s+)?"
+        rf"(?P<yom>[بل]?يوم\s+)?"
+        rf"(?:(?P<dw>{day_words})(?:\s+(?P<wd1>ال(?:{wd})))?"
+        rf"|(?P<wd2>(?:بال|لل|ال)(?:{wd}))"
+        rf"(?:\s*(?:[-–/]|\s(?:الى|على|و)\s)\s*(?P<wd3>(?:ال)?(?:{wd})))?"
+        rf"(?:\s+(?P<dir>الماضي|المنصرم|الفائت|السابق|المنقضي|المقبل|القادم))?)(?!\w)",
+    ]
+    # Every match starts by consuming the non-word character before the date, so the
+    # regex engine skips all other positions fast; _scan searches " " + text.
+    return re.compile(loosen(r"\W(?:" + "|".join(f"(?:{b})" for b in branches) + ")"))
+
+
+@cache
+def _count_noun_re() -> re.Pattern[str]:
+    return re.compile(loosen(rf"\s*(?:{_alt(_COUNT_NOUNS)})(?!\w)"))
+
+
+@cache
+def _year_in_list_re() -> re.Pattern[str]:
+    return re.compile(loosen(r"[0-9]{4}"))
+
+
+@cache
+def _sentence_end_re() -> re.Pattern[str]:
+    return re.compile(r"[.!?؟؛\n]")
+
+
+@cache
+def _weekday_stems() -> dict[str, int]:
+    return {fold_word(k): v for k, v in _WEEKDAY_STEMS.items()}
+
+
+# --------------------------------------------------------------------------- raw items
+
+
+@dataclass(slots=True)
+class _Abs:
+    start: int  # folded offsets
+    end: int
+    precision: str
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    explicit_year: bool = True
+    current: bool = False  # "يناير الجاري": the year of publication
+    month_start: bool = False  # "بداية شهر يناير"
+    impossible: bool = False
+    shift: int | None = None  # "العام الماضي": a year relative to publication
+
+
+@dataclass(slots=True)
+class _Rel:
+    start: int
+    end: int
+    offset: int | None = None  # days from publication, for اليوم/أمس/غدًا
+    weekday: int | None = None  # Monday = 0
+    direction: str = ""  # "" | "past" | "future"
+
+
+def _weekday_of(word: str) -> int:
+    word = fold_word(word)
+    for stem, wd in _weekday_stems().items():
+        if word.endswith(stem):
+            return wd
+    raise AssertionError(word)  # the pattern only matches known stems
+
+
+def _month_of(m: re.Match[str], tag: str) -> int:
+    return _month_numbers()[fold_word(m.group("mon" + tag))]
+
+
+def _numeric(m: re.Match[str]) -> _Abs:
+    if m.group("iy") is not None:
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        d, mo, y = int(m.group("n1")), int(m.group("n2")), int(m.group("n3"))
+        if mo > 12 >= d:  # 1/25/2022 is the American order
+            d, mo = mo, d
+    a = _Abs(m.start() + 1, m.end(), "day", y, mo, d)
+    a.impossible = not _YEAR_MIN <= y <= _YEAR_MAX
+    return a
+
+
+def _day_month(m: re.Match[str]) -> _Abs:
+    day = int(m.group("day")) if m.group("day") else _ordinals()[fold_word(m.group("ord"))]
+    year = m.group("y1")
+    return _Abs(
+        m.start("day" if m.group("day") else "ord"), m.end(), "day", int(year) if year else None,
+        _month_of(m, "1"), day,
+        explicit_year=year is not None, current=m.group("cur1") is not None,
+    )  # fmt: skip
+
+
+def _month_year(m: re.Match[str]) -> _Abs | None:
+    year, cue = m.group("y2"), m.group("mcue")
+    if year is None and cue is None and m.group("shahr") is None:
+        return None  # a bare "مارس" may be the verb "practised"
+    start = m.start("mon2")  # the cue and an attached و/ب/ل stay outside the span
+    cue_word = fold_word(cue).lstrip("وف") if cue else ""
+    return _Abs(
+        start, m.end(), "month", int(year) if year else None, _month_of(m, "2"),
+        explicit_year=year is not None, current=m.group("cur2") is not None,
+        month_start=cue_word in _month_start_cues(),
+    )  # fmt: skip
+
+
+@cache
+def _YEAR_SHIFTS_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
+    return {fold_word(k): v for k, v in _YEAR_SHIFTS.items()}
+
+
+@cache
+def _month_start_cues() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in _MONTH_START_CUES)
+
+
+def _years(m: re.Match[str], s: str) -> list[_Abs]:
+    cue, strong = m.group("ycue"), m.group("ysw")
+    years = list(_year_in_list_re().finditer(s, m.start("ylist"), m.end("ylist")))
+    if cue is None and strong is None and len(years) < 2:
+        return []
+    if strong is None and _count_noun_re().match(s, m.end()):
+        return []  # "حتى 2000 جندي", "بين 2000 و3000 جندي": counts, not years
+    found = []
+    for i, y in enumerate(years):
+        value = int(y.group())
+        if not _YEAR_MIN <= value <= _YEAR_MAX:
+            continue
+        start = m.start("ysw") + len(strong) - len(strong.lstrip("وفب")) if strong and i == 0 else y.start()
+        found.append(_Abs(start, y.end(), "year", value))
+    return found
+
+
+def _relative(m: re.Match[str], s: str, original: str, folded: FoldedText) -> _Rel | None:
+    dw, tod, yom = m.group("dw"), m.group("tod"), m.group("yom")
+    if dw is not None:
+        return _day_word(m, dw, tod, yom, s, original, folded)
+    weekday = _weekday_of(m.group("wd3") or m.group("wd2"))
+    if weekday == 0 and not (tod or yom or m.group("dir") or m.group("wd3")) and not _monday_cued(m, s):
+        return None  # bare "الاثنين" is as often "the two"
+    direction = {"المقبل": "future", "القادم": "future"}.get(m.group("dir") or "", "past")
+    return _Rel(_rel_start(m), m.end(), weekday=weekday, direction=direction if m.group("dir") else "")
+
+
+def _rel_start(m: re.Match[str]) -> int:
+    return m.end("rp") if m.group("rp") else m.start() + 1  # an attached و/ف stays outside
+
+
+_NOT_TODAY = (
+    "التالي", "السابق", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "الاخير", "نفسه", "ذاته",
+    "الموالي", "العالمي", "الوطني", "الدولي", "الذي", "التي", "الواحد",
+)  # fmt: skip
+
+
+def _day_word(m, dw: str, tod, yom, s: str, original: str, folded: FoldedText) -> _Rel | None:
+    word = fold_word(dw)
+    if word in ("غد", "الغد") and not (tod or yom or word == "بعد غد"):
+        return None  # "الغد" is also "the future", "حزب الغد"
+    if word == "غدا" and not (tod or yom or m.group("wd1")) and "\u064b" not in original[
+        folded.start(m.start("dw") - 1) : folded.end(m.end("dw") - 1)
+    ]:
+        return None  # without tanween "غدا" is mostly the verb "became"
+    if word == "اليوم" and not m.group("wd1") and not tod and _next_word(s, m.end()) in _NOT_TODAY:
+        return None  # "اليوم التالي", "اليوم العالمي"
+    offset = _DAY_WORD_OFFSETS.get(word.split()[0] if word.startswith("الليله") else word, 0)
+    if word.startswith("اول") or word == "امس الاول":
+        offset = -2
+    elif word == "بعد غد":
+        offset = 2
+    if tod and fold_word(tod).lstrip("بل") in ("ليل", "ليله") and offset == -1:
+        offset = 0  # "ليلة أمس" is "الليلة الماضية": counted on the later day
+    if m.group("wd1"):
+        direction = "past" if offset < 0 else "future" if offset > 0 else ""
+        return _Rel(_rel_start(m), m.end(), weekday=_weekday_of(m.group("wd1")), direction=direction)
+    return _Rel(_rel_start(m), m.end(), offset=offset)
+
+
+_DAY_WORD_OFFSETS = {
+    "اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1,
+    "غدا": 1, "غد": 1, "الغد": 1,
+}  # fmt: skip
+
+
+@cache
+def _word_re() -> re.Pattern[str]:
+    return re.compile(r"\s*(\w+)")
+
+
+def _next_word(s: str, pos: int) -> str:
+    m = _word_re().match(s, pos)
+    return fold_word(m.group(1)) if m else ""
+
+
+def _monday_cued(m: re.Match[str], s: str) -> bool:
+    before = fold_word(s[max(0, m.start() - 12) : m.start()]).split()
+    if before and before[-1].lstrip("وف") in ("منذ", "حتى", "بحلول", "حلول", "قبل", "بعد"):
+        return True
+    return _date_follows_re().match(s, m.end()) is not None
+
+
+@cache
+def _date_follows_re() -> re.Pattern[str]:
+    return re.compile(loosen(r"\s*[,،]?\s*(?:الموافق\s+)?[0-9]"))
+
+
+def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_Rel]]:
+    """Raw items with offsets into ``s``, which is " " + the folded text."""
+    absolute: list[_Abs] = []
+    relative: list[_Rel] = []
+    for m in _master_re().finditer(s):
+        if m.group("n1") is not None or m.group("iy") is not None:
+            absolute.append(_numeric(m))
+        elif m.group("mon1") is not None:
+            absolute.append(_day_month(m))
+        elif m.group("mon2") is not None:
+            item = _month_year(m)
+            if item is not None:
+                absolute.append(item)
+        elif m.group("ylist") is not None:
+            absolute.extend(_years(m, s))
+        elif m.group("ryear") is not None:
+            shift = _YEAR_SHIFTS_FOLDED()[fold_word(m.group("ryear")).split()[-1]]
+            absolute.append(_Abs(m.start("ryear"), m.end(), "year", None, shift=shift))
+        else:
+            rel = _relative(m, s, original, folded)
+            if rel is not None:
+                relative.append(rel)
+    return absolute, relative
+
+
+# --------------------------------------------------------------------------- years
+
+
+class _Sentences:
+    """Sentence boundaries of the folded text, found only when a date needs them."""
+
+    def __init__(self, s: str) -> None:
+        self._s = s
+        self._ends: list[int] | None = None
+
+    def index(self, pos: int) -> int:
+        if self._ends is None:
+            s = self._s
+            self._ends = [
+                m.start()
+                for m in _sentence_end_re().finditer(s)
+                if not (s[m.start()] == "." and s[m.start() - 1 : m.start()].isdigit())
+            ]  # "3.5" ends no sentence
+        return bisect_right(self._ends, pos)
+
+
+def _fill_years(
+    items: list[_Abs], s: str, published: date | None, default_year: int | None
+) -> None:
+    reference = published.year if published is not None else default_year
+    for a in items:
+        if a.shift is not None:
+            a.year = None if reference is None else reference + a.shift
+    explicit = [(a.start, a.year) for a in items if a.explicit_year and a.year and not a.impossible]
+    sentences = _Sentences(s)
+    for a in items:
+        if a.year is not None or a.precision == "year":
+            continue
+        a.year = None if a.current else _year_in_sentence(a, explicit, sentences)
+        if a.year is None and published is not None:
+            a.year = _publication_year(a, published)
+        if a.year is None:
+            a.year = default_year
+
+
+def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int]], sentences: _Sentences) -> int | None:
+    if not explicit:
+        return None
+    here = sentences.index(a.start)
+    same = [(abs(pos - a.start), y) for pos, y in explicit if sentences.index(pos) == here]
+    return min(same)[1] if same else None
+
+
+def _publication_year(a: _Abs, published: date) -> int:
+    try:
+        candidate = date(published.year, a.month or 1, a.day or 1)
+    except ValueError:
+        return published.year
+    too_late = (candidate - published).days > _ROLL_BACK_DAYS
+    return published.year - 1 if too_late else published.year
+
+
+def _abs_value(a: _Abs) -> tuple[str | None, date | None]:
+    """(value, the day itself when precision is day)."""
+    if a.impossible or a.year is None:
+        return None, None
+    if a.precision == "year":
+        return f"{a.year:04d}", None
+    if a.precision == "month":
+        return (f"{a.year:04d}-{a.month:02d}", None) if 1 <= (a.month or 0) <= 12 else (None, None)
+    try:
+        day = date(a.year, a.month or 0, a.day or 0)
+    except ValueError:
+        return None, None
+    return day.isoformat(), day
+
+
+# --------------------------------------------------------------------------- relative
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    pos: int  # folded offset
+    day: date
+    exact: bool  # a real day-precision date, not the first of a month named with "مطلع"
+
+
+def _anchors(items: list[_Abs], values: list[tuple[str | None, date | None]]) -> list[_Anchor]:
+    found = []
+    for a, (value, day) in zip(items, values, strict=True):
+        if day is not None:
+            found.append(_Anchor(a.start, day, True))
+        elif a.month_start and value is not None:
+            found.append(_Anchor(a.start, date(a.year, a.month, 1), False))
+    return found
+
+
+def _on_or_before(ref: date, weekday: int) -> date:
+    return ref - timedelta((ref.weekday() - weekday) % 7)
+
+
+def _strictly_before(ref: date, weekday: int) -> date:
+    return ref - timedelta((ref.weekday() - weekday - 1) % 7 + 1)
+
+
+def _strictly_after(ref: date, weekday: int) -> date:
+    return ref + timedelta((weekday - ref.weekday() - 1) % 7 + 1)
+
+
+def _on_or_after(ref: date, weekday: int) -> date:
+    return ref + timedelta((weekday - ref.weekday()) % 7)
+
+
+def _nearest(anchors: list[_Anchor], pos: int) -> _Anchor:
+    return min(anchors, key=lambda a: abs(a.pos - pos))
+
+
+def _resolve(rel: _Rel, published: date | None, anchors: list[_Anchor], apposite: date | None):
+    if rel.weekday is None:
+        return None if published is None or rel.offset is None else published + timedelta(rel.offset)
+    if apposite is not None and apposite.weekday() == rel.weekday:
+        return apposite  # "الخميس 6 يناير"
+    if published is not None:
+        return _from_published(rel, published, anchors)
+    return _from_anchors(rel, anchors)
+
+
+def _from_published(rel: _Rel, published: date, anchors: list[_Anchor]) -> date:
+    if rel.direction == "past":
+        return _strictly_before(published, rel.weekday)
+    if rel.direction == "future":
+        return _strictly_after(published, rel.weekday)
+    earliest = published - timedelta(_RECENT_DAYS)
+    tied = [a for a in anchors if a.exact and a.day.weekday() == rel.weekday and earliest <= a.day <= published]
+    if tied:
+        return _nearest(tied, rel.start).day
+    return _on_or_before(published, rel.weekday)
+
+
+def _from_anchors(rel: _Rel, anchors: list[_Anchor]) -> date | None:
+    same = [a for a in anchors if a.exact and a.day.weekday() == rel.weekday]
+    if same:
+        return _nearest(same, rel.start).day
+    if not anchors:
+        return None
+    latest = max(a.day for a in anchors)
+    if rel.direction == "past":
+        return _strictly_before(latest, rel.weekday)
+    if rel.direction == "future":
+        return _strictly_after(latest, rel.weekday)
+    earliest = min(a.day for a in anchors if a.day >= latest - timedelta(_RECENT_DAYS))
+    return _on_or_after(earliest, rel.weekday)
+
+
+@cache
+def _apposition_re() -> re.Pattern[str]:
+    return re.compile(loosen(r"\s*[,،]?\s*(?:الموافق\s+)?$"))
+
+
+def _apposite(rel: _Rel, items: list[_Abs], days: list[date | None], s: str) -> date | None:
+    for a, day in zip(items, days, strict=True):
+        if a.start >= rel.end and day is not None:
+            gap = s[rel.end : a.start]
+            return day if len(gap) < 16 and _apposition_re().match(gap) else None
+    return None
+
+
+# --------------------------------------------------------------------------- public
+
+
+def find_dates(
+    text: str, *, published: date | None = None, default_year: int | None = None
+) -> list[DateMention]:
+    """Every date in ``text``, absolute and relative, in text order.
+
+    A date without a year takes the nearest explicit year in the same sentence, else
+    the year of ``published`` (the year before when that would put it more than two
+    months after publication), else ``default_year``; otherwise its value is None.
+
+    Relative dates resolve against ``published`` when given: اليوم is that day, أمس the
+    day before, a bare weekday the latest such day on or before it (الماضي: strictly
+    before; المقبل: after), unless an absolute date in the text within the week before
+    publication falls on that weekday, which then wins. Without ``published`` a weekday
+    takes an absolute date in the text falling on it, else the first such weekday on or
+    after the earliest of the recent dates in the text (a "مطلع/بداية يناير" counts as
+    the 1st); day words (اليوم، أمس) then stay None.
+    """
+    folded = fold_text(text)
+    s = " " + folded.text  # offsets below are one more than in folded.text
+    items, rels = _scan(s, text, folded)
+    _fill_years(items, s, published, default_year)
+    values = [_abs_value(a) for a in items]
+    anchors = _anchors(items, values)
+    days = [day for _, day in values]
+    mentions = [
+        _mention(text, folded, a.start, a.end, v, a.precision, a.shift is not None)
+        for a, (v, _) in zip(items, values, strict=True)
+    ]
+    for rel in rels:
+        day = _resolve(rel, published, anchors, _apposite(rel, items, days, s))
+        mentions.append(_mention(text, folded, rel.start, rel.end, day.isoformat() if day else None, "day", True))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _mention(text, folded, a, b, value, precision, relative) -> DateMention:
+    start, end = folded.start(a - 1), folded.end(b - 1)
+    return DateMention(start, end, text[start:end], value, precision, relative)
+
+
+# --------------------------------------------------------------------------- dateline
+
+_HEAD_LINES = 5
+_TAIL_LINES = 3
+_DATELINE_MAX = 80
+_NOT_DATELINE = ("تحديث", "محدث", "updated", "update", "©", "حقوق", "copyright")
+
+
+@cache
+def _dateline_rest_re() -> re.Pattern[str]:
+    """What may sit beside the date on a dateline: a time, a label, punctuation."""
+    labels = _alt(("نشر في", "نشر بتاريخ", "تاريخ النشر", "بتاريخ", "الموافق", "صباحا", "مساء", "توقيت"))
+    return re.compile(loosen(
+        rf"(?:[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?|{labels}|(?<!\w)(?:ص|م|am|pm|AM|PM|GMT|UTC)(?!\w)"
+        rf"|[\s|:\-–—,،.()+/•·])*",
+    ))
+
+
+@cache
+def _today_re() -> re.Pattern[str]:
+    return re.compile(loosen(rf"(?<!\w)[وف]?اليوم\s+ال(?:{_weekday_alt()})\s*[,،]?\s*(?:الموافق\s+)?"))
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    found, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            found.append((pos, line))
+        pos += len(line)
+    return found
+
+
+def _full_day(mentions: list[DateMention]) -> DateMention | None:
+    for m in mentions:
+        if not m.relative and m.precision == "day" and m.value is not None:
+            return m
+    return None
+
+
+def _dateline(line: str) -> date | None:
+    lowered = line.lower()
+    if len(line.strip()) > _DATELINE_MAX or any(word in lowered for word in _NOT_DATELINE):
+        return None
+    mentions = find_dates(line)  # no year to borrow: a value means the line names the year
+    day = _full_day(mentions)
+    if day is None:
+        return None
+    rest = "".join(line[a:b] for a, b in _gaps(mentions, len(line)))
+    if _dateline_rest_re().fullmatch(fold_word(rest)) is None:
+        return None
+    return date.fromisoformat(day.value)
+
+
+def _gaps(mentions: list[DateMention], length: int) -> list[tuple[int, int]]:
+    gaps, pos = [], 0
+    for m in mentions:
+        gaps.append((pos, max(pos, m.start)))
+        pos = max(pos, m.end)
+    gaps.append((pos, length))
+    return gaps
+
+
+def _today_in_body(text: str, body_end: int) -> date | None:
+    folded = fold_text(text[:body_end])
+    for m in _today_re().finditer(folded.text):
+        start = folded.end(m.end())
+        day = _full_day(find_dates(text[start : start + 60]))
+        if day is not None and day.start == 0:
+            return date.fromisoformat(day.value)
+    return None
+
+
+def infer_published(text: str) -> date | None:
+    """The publication day, only when the article itself states it.
+
+    Evidence is a line among the first few that holds nothing but a full date (a
+    weekday, a time and labels like "نشر في" may sit beside it), or "اليوم <weekday>
+    <full date>" in the body. Lines about updates, copyright lines and the last lines
+    of the article are never used. Returns None without such evidence.
+    """
+    lines = _lines(text)
+    body = lines[: max(0, len(lines) - _TAIL_LINES)]
+    for _, line in body[:_HEAD_LINES]:
+        found = _dateline(line)
+        if found is not None:
+            return found
+    body_end = body[-1][0] + len(body[-1][1]) if body else 0
+    return _today_in_body(text, body_end)
