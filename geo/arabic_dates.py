@@ -115,7 +115,7 @@ def _month_numbers() -> dict[str, int]:
 def _month_expr(tag: str) -> str:
     months = _alt(_MONTHS)
     return (
-        rf"(?P<mp{tag}>[وبلف])?(?P<mon{tag}>{months})(?!\w)"
+        rf"(?P<mp{tag}>[وف]?[بل]?)(?P<mon{tag}>{months})(?!\w)"
         rf"(?:\s*[/\\(\-–]\s*[وبل]?(?:{months})(?!\w)(?:\s*\))?)?"
     )
 
@@ -129,7 +129,8 @@ def _year_tail(tag: str) -> str:
 
 
 _YEAR_DIGITS = "[1١۱][9٩۹][0-9]{2}|[2٢۲][0٠۰][0-9]{2}"  # 1900-2099 in three scripts
-_YEAR_LIST = r"[0-9]{4}(?![0-9])(?:\s*(?:[,،\-–]\s*(?:و\s*)?|و\s*|(?:الى|حتى)\s+)[0-9]{4}(?![0-9]))*"
+_YEAR = r"[0-9]{4}(?![0-9]|[-/.][0-9]{1,2}[-/.])"  # not the head of 2022-01-07
+_YEAR_LIST = rf"{_YEAR}(?:\s*(?:[,،\-–]\s*(?:و\s*)?|و\s*|(?:الى|حتى)\s+){_YEAR})*"
 
 
 def _weekday_alt() -> str:
@@ -145,7 +146,7 @@ def _master_re() -> re.Pattern[str]:
     )
     branches = [
         # 2022-01-06, 2022/1/6
-        rf"(?<![0-9.,/\-])(?P<iy>{_YEAR_DIGITS})(?P<isep>[-/.])(?P<im>[0-9]{1,2})(?P=isep)"
+        rf"(?<![0-9.,/\-])(?P<iy>{_YEAR_DIGITS})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
         r"(?P<id>[0-9]{1,2})(?![0-9]|[.,/][0-9])",
         # 6/1/2022, 06.01.2022, 6-1-2022 (day first, as Arabic outlets write it)
         r"[وب]?(?<![0-9.,/\-])(?P<n1>[0-9]{1,2})(?P<nsep>[-/.])(?P<n2>[0-9]{1,2})(?P=nsep)"
