@@ -522,7 +522,9 @@ def _from_published(rel: _Rel, published: date, anchors: list[_Anchor]) -> date:
     if rel.direction == "future":
         return _strictly_after(published, rel.weekday)
     earliest = published - timedelta(_RECENT_DAYS)
-    tied = [a for a in anchors if a.exact and a.day.weekday() == rel.weekday and earliest <= a.day <= published]
+    tied = [
+        a for a in anchors if a.exact and a.day.weekday() == rel.weekday and earliest <= a.day <= published
+    ]
     if tied:
         return _nearest(tied, rel.start).day
     return _on_or_before(published, rel.weekday)
@@ -589,7 +591,8 @@ def find_dates(
     ]
     for rel in rels:
         day = _resolve(rel, published, anchors, _apposite(rel, items, days, s))
-        mentions.append(_mention(text, folded, rel.start, rel.end, day.isoformat() if day else None, "day", True))
+        value = day.isoformat() if day else None
+        mentions.append(_mention(text, folded, rel.start, rel.end, value, "day", True))
     mentions.sort(key=lambda m: m.start)
     return mentions
 

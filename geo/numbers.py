@@ -125,7 +125,9 @@ def word_alternation(words: Iterable[str]) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(node[ch]) for ch in sorted(node) if ch
+    ]
     if not branches:
         return ""
     if "" in node:

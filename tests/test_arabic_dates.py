@@ -193,7 +193,8 @@ def test_words_that_only_look_relative():
 
 
 def test_infer_published_from_a_dateline_near_the_top():
-    assert infer_published("عنوان الخبر\n\n١٠ يناير ٢٠٢٢\n\nنص الخبر هنا.\nسطر\nسطر\nسطر") == date(2022, 1, 10)
+    text = "عنوان الخبر\n\n١٠ يناير ٢٠٢٢\n\nنص الخبر هنا.\nسطر\nسطر\nسطر"
+    assert infer_published(text) == date(2022, 1, 10)
     assert infer_published("عنوان\n06/01/2022\nنص\nسطر\nسطر\nسطر") == date(2022, 1, 6)
     assert infer_published("عنوان\nالخميس 6 يناير 2022 - 10:45\nنص\nسطر\nسطر\nسطر") == date(2022, 1, 6)
 
