@@ -44,6 +44,9 @@ def test_a_large_or_non_utf8_upload_is_refused_with_a_clear_message():
         upload.read_upload(_data_url("قتل".encode("cp1256")), "latin.txt")
     with pytest.raises(InputError, match="empty"):
         upload.check_text("   \n")
+    with pytest.raises(InputError, match="'7/1/2022' is not a date"):
+        upload.check_published("7/1/2022")
+    assert upload.check_published(" 2022-01-07 ") == "2022-01-07" and upload.check_published("") is None
 
 
 def test_evidence_is_text_with_the_place_highlighted_never_html():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 ASSETS = Path(__file__).parent / "assets"
@@ -17,7 +18,7 @@ def create_app(*, db_url: str | None = None, extractor=None):
     url = resolve_url(db_url)
     app = dash.Dash(__name__, assets_folder=str(ASSETS), serve_locally=True, title="CSTO map",
                     update_title=None, suppress_callback_exceptions=False)
-    app.layout = layout
+    app.layout = functools.partial(layout, db_url=url)
     i18n.register(app)
     share.register(app)
     filters.register(app, db_url=url)
@@ -27,7 +28,7 @@ def create_app(*, db_url: str | None = None, extractor=None):
     return app
 
 
-def layout():
+def layout(*, db_url: str):
     """Built per page load with the default view; the URL callback then applies the query string."""
     from dash import dcc, html
 
@@ -41,7 +42,7 @@ def layout():
                         value=view.lang, inline=True)],
         className="csto-header",
     )
-    sidebar = html.Div([filters.layout(view), upload.layout(view.lang)], className="csto-sidebar")
+    sidebar = html.Div([filters.layout(view, db_url=db_url), upload.layout(view.lang)], className="csto-sidebar")
     return html.Div(
         [dcc.Location(id="url", refresh=False), dcc.Store(id="data-version", data=0), dcc.Store(id="lang-applied"),
          header, html.Div([sidebar, map.layout(), details.layout(view.lang)], className="csto-main")],

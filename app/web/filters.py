@@ -74,7 +74,12 @@ def layer_options(lang: str) -> list[dict]:
     return [{"label": t(f"layer.{name}", lang), "value": name} for name in LAYERS]
 
 
-def layout(view) -> html.Div:
+def document_options(db_url: str) -> list[dict]:
+    docs = data.store_for(db_url).documents()
+    return [{"label": f"{d.published or '?'} · {d.title[:60]}", "value": d.id} for d in docs]
+
+
+def layout(view, *, db_url: str) -> html.Div:
     low, high, value, marks = slider_props(view.date_from, view.date_to)
     return html.Div(
         [
@@ -94,7 +99,8 @@ def layout(view) -> html.Div:
             html.H3(label("types", view.lang)),
             dcc.Dropdown(id="filter-types", options=type_options(view.lang), value=list(view.types), multi=True),
             html.H3(label("documents", view.lang)),
-            dcc.Dropdown(id="filter-documents", options=[], value=list(view.documents), multi=True),
+            dcc.Dropdown(id="filter-documents", options=document_options(db_url), value=list(view.documents),
+                         multi=True),
             html.H3(label("layers", view.lang)),
             dcc.Checklist(id="map-layers", options=layer_options(view.lang), value=list(view.layers)),
             dcc.Checklist(id="map-tiles-on", options=[{"label": t("layer.tiles", view.lang), "value": "on"}],
@@ -161,7 +167,6 @@ def register(app, *, db_url: str) -> None:
         tiles = [{"label": t("layer.tiles", lang), "value": "on"}]
         return country_options(lang), type_options(lang), layer_options(lang), tiles
 
-    @app.callback(Output("filter-documents", "options"), Input("data-version", "data"))
-    def document_options(_version):
-        docs = data.store_for(db_url).documents()
-        return [{"label": f"{d.published or '?'} · {d.title[:60]}", "value": d.id} for d in docs]
+    @app.callback(Output("filter-documents", "options"), Input("data-version", "data"), prevent_initial_call=True)
+    def refresh_documents(_version):
+        return document_options(db_url)

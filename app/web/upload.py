@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from datetime import date
 
 from dash import Input, Output, State, dcc, html, no_update
 
@@ -45,6 +46,17 @@ def check_text(text: str | None) -> str:
     return text
 
 
+def check_published(value: str | None) -> str | None:
+    """The publication date as YYYY-MM-DD, or None when left empty."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise InputError(f"publication date {value!r} is not a date like 2022-01-07") from exc
+
+
 def document_id(text: str) -> str:
     from geo.store.ingest import content_hash
 
@@ -59,7 +71,8 @@ def layout(lang: str) -> html.Details:
             dcc.Textarea(id="upload-text", className="csto-paste", dir="rtl"),
             dcc.Upload(id="upload-file", children=html.Button(label("add.upload", lang)), accept=".txt,text/plain"),
             html.Div([label("add.published", lang), " ",
-                      dcc.Input(id="upload-published", type="date", debounce=True)]),
+                      dcc.Input(id="upload-published", type="text", placeholder="YYYY-MM-DD", maxLength=10,
+                                size="12")]),
             html.Button(label("add.preview", lang), id="upload-preview-button"),
             html.Button(label("add.store", lang), id="upload-add-button"),
             html.Div(id="upload-message"),
@@ -111,7 +124,7 @@ def register(app, *, db_url: str, extractor=None) -> None:
         try:
             body = check_text(text)
             run = extractor or extract
-            return preview(run(body, doc_id=document_id(body), published=published or None), lang)
+            return preview(run(body, doc_id=document_id(body), published=check_published(published)), lang)
         except CstoMapError as exc:
             return _error(str(exc))
 
@@ -130,7 +143,7 @@ def register(app, *, db_url: str, extractor=None) -> None:
 
         try:
             body = check_text(text)
-            result = ingest_text(data.store_for(db_url), body, doc_id=document_id(body), published=published or None,
+            result = ingest_text(data.store_for(db_url), body, doc_id=document_id(body), published=check_published(published),
                                  source=f"upload:{filename}" if filename else "upload:pasted", extractor=extractor)
         except CstoMapError as exc:
             return _error(str(exc)), no_update

@@ -1,0 +1,195 @@
+"""The map in Debian's Chromium through Playwright: `pytest -m browser` (needs .ci/browser.sh)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_web_support import free_port, seed, start_server, stop_server  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = Path(__file__).resolve().parent.parent / "out" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def store_url(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.sqlite'}"
+    seed(url)
+    return url
+
+
+@pytest.fixture(scope="module")
+def server(store_url):
+    port = free_port()
+    proc = start_server(store_url, port)
+    yield f"http://127.0.0.1:{port}"
+    stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium missing: run .ci/browser.sh")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page that records every request and console error."""
+
+    def __init__(self, browser, url):
+        self.requests, self.errors = [], []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 850})
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(url)
+        self.wait_drawn()
+
+    def wait_drawn(self, events: int | None = None):
+        self.page.wait_for_selector("#map-count-shown", timeout=20_000)
+        if events is not None:
+            self.page.wait_for_function(
+                f"document.querySelector('#map-count-shown').textContent.trim() === '{events}'", timeout=20_000)
+        self.page.wait_for_timeout(300)
+
+    def shown(self) -> int:
+        return int(self.page.inner_text("#map-count-shown").strip())
+
+    def count(self, selector: str) -> int:
+        return self.page.locator(selector).count()
+
+    def pick(self, dropdown: str, text: str):
+        self.page.click(f"#{dropdown}")
+        self.page.locator(".dash-dropdown-content input.dash-dropdown-search").fill(text)
+        self.page.locator(".dash-dropdown-content .dash-dropdown-option", has_text=text).first.click()
+        self.page.keyboard.press("Escape")
+        self.page.wait_for_selector(".dash-dropdown-content", state="detached")
+
+
+def test_the_map_renders_offline_without_errors(browser, server):
+    p = Page(browser, server + "/")
+    assert p.page.evaluate("document.documentElement.dir") == "rtl"
+    assert p.shown() == 6
+    assert p.count("path.csto-base") > 150 and p.count("path.csto-country") >= 6
+    assert p.count("path.csto-flow") == 2 and p.count("path.csto-place") == 1
+    assert p.page.locator(".csto-flow-label").first.inner_text().endswith("أُرسلت")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    p.page.screenshot(path=str(SHOTS / "map-ar.png"))
+    outside = [u for u in p.requests if not u.startswith("http://127.0.0.1")]
+    assert outside == [] and p.errors == []
+
+
+def test_each_filter_changes_what_is_drawn(browser, server):
+    p = Page(browser, server + "/?lang=en")
+    p.page.click("#filter-quick-all")
+    p.wait_drawn(events=7)
+    p.page.click("#filter-quick-jan2022")
+    p.wait_drawn(events=6)
+    p.pick("filter-types", "Riot")
+    p.wait_drawn(events=1)
+    assert p.count("path.csto-event-riot") == 1
+    p.pick("filter-countries", "Russia")
+    p.wait_drawn(events=0)
+    assert p.count("path.csto-flow") == 1  # Russia's flow, still there: it is Russia's claim
+    p.page.goto(server + "/?lang=en&d=a2")
+    p.wait_drawn(events=2)
+    assert p.count("path.csto-flow") == 1
+    p.page.locator("#map-layers input[value='troops']").uncheck()
+    p.page.wait_for_function("document.querySelectorAll('path.csto-flow').length === 0")
+    assert p.errors == []
+
+
+def test_clicking_an_event_shows_its_evidence_and_the_other_claims(browser, server):
+    p = Page(browser, server + "/?lang=en&lat=43.25&lon=76.92&z=11&t=casualties")
+    p.wait_drawn(events=3)  # two in Almaty (12 and 13 killed), one in Astana
+    p.page.locator("path.csto-event").first.click(force=True)
+    p.page.wait_for_selector("#details-title")
+    body = p.page.locator("#details-body")
+    assert body.locator("#details-title").inner_text() == "Casualties"
+    evidence = body.locator(".csto-evidence")
+    assert evidence.get_attribute("dir") == "rtl"
+    assert evidence.locator("mark").first.inner_text() == "ألماتي"
+    claims = body.locator("tr.csto-claim")
+    assert claims.count() == 2
+    assert {claims.nth(i).locator("td").nth(2).inner_text() for i in range(2)} == {"12", "13"}
+
+
+def test_the_language_switch_flips_the_layout(browser, server):
+    p = Page(browser, server + "/")
+    assert p.page.evaluate("document.documentElement.dir") == "rtl"
+    p.page.locator("#lang input[value='en']").check()
+    p.page.wait_for_function("document.documentElement.dir === 'ltr'")
+    assert p.page.locator("#page").get_attribute("dir") == "ltr"
+    assert "Dates" in p.page.inner_text(".csto-sidebar")
+    assert "lang=en" in p.page.url
+    p.page.locator(".leaflet-control-zoom-in").click()  # controls stay usable
+    p.page.wait_for_function("location.search.includes('z=5')")
+    p.page.locator("#lang input[value='ar']").check()
+    p.page.wait_for_function("document.documentElement.dir === 'rtl'")
+    p.page.screenshot(path=str(SHOTS / "map-ar-zoomed.png"))
+
+
+def test_a_url_reproduces_a_view(browser, server):
+    p = Page(browser, server + "/?lang=en&t=riot&lat=44.5&lon=77.5&z=6&layers=events,membership")
+    p.wait_drawn(events=1)
+    assert p.page.evaluate("document.documentElement.dir") == "ltr"
+    assert p.count("path.csto-flow") == 0
+    assert "Riot" in p.page.inner_text("#filter-types")
+    assert "z=6" in p.page.url and "t=riot" in p.page.url and "lat=44.5" in p.page.url
+
+
+def test_the_xss_article_stays_inert(browser, server):
+    p = Page(browser, server + "/?lang=en&lat=51.18&lon=71.45&z=10&d=xss")
+    p.wait_drawn(events=1)
+    marker = p.page.locator("path.csto-event").first
+    marker.hover(force=True)
+    p.page.wait_for_selector(".leaflet-tooltip")
+    marker.click(force=True)
+    p.page.wait_for_selector("#details-title")
+    body = p.page.locator("#details-body")
+    assert "<img src=x" in body.inner_text() and "<script>" in body.inner_text()
+    assert body.locator("img").count() == 0 and body.locator("script").count() == 0
+    p.page.locator("#details-body details summary").click()  # the full text, too
+    assert p.page.title() != "pwned" and p.page.evaluate("document.title") != "pwned"
+    assert p.errors == []
+
+
+ARTICLE = "خبر جديد\nقتل 7 شخصا في طالديقورغان يوم 2022-01-10. وصف شاهد <b>onmouseover=alert(1)</b> الوضع."
+
+
+def test_an_uploaded_article_appears_on_the_map_and_survives_a_restart(browser, store_url):
+    port = free_port()
+    proc = start_server(store_url, port)
+    try:
+        p = Page(browser, f"http://127.0.0.1:{port}/?lang=en&t=casualties")
+        before = p.shown()
+        p.page.click("#page details summary")
+        p.page.fill("#upload-text", ARTICLE)
+        p.page.fill("#upload-published", "2022-01-10")
+        p.page.click("#upload-preview-button")
+        p.page.wait_for_selector("#upload-preview li")
+        assert "Taldykorgan" in p.page.inner_text("#upload-preview")
+        p.page.click("#upload-add-button")
+        p.page.wait_for_selector("#upload-done")
+        p.wait_drawn(events=before + 1)
+        assert p.errors == []
+    finally:
+        stop_server(proc)
+    proc = start_server(store_url, port)
+    try:
+        again = Page(browser, f"http://127.0.0.1:{port}/?lang=en&t=casualties")
+        again.wait_drawn(events=before + 1)
+    finally:
+        stop_server(proc)
