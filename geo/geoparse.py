@@ -133,13 +133,13 @@ def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
 
 def _longest_first(spans: list[Span]) -> list[Span]:
     taken: list[Span] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(max((sp.end for sp in spans), default=0))
     for sp in sorted(spans, key=lambda x: (-(x.end - x.start), x.start)):
         lo = sp.start - len(sp.prefix)
-        if any(lo < b and a < sp.end for a, b in occupied):
+        if 1 in occupied[lo : sp.end]:
             continue
         taken.append(sp)
-        occupied.append((lo, sp.end))
+        occupied[lo : sp.end] = b"\x01" * (sp.end - lo)
     return sorted(taken, key=lambda x: x.start)
 
 
@@ -299,9 +299,13 @@ def _evidence(
     p: Place, e: Entry, *, focus: set[str], anchors: list[Place], cued: bool, capital: bool
 ) -> float | None:
     """How much the text supports this GeoNames reading; None when it does not at all."""
-    size = math.log10(p.population + 1)
     common = e.commonness
+    if common >= 5.5:
+        return None  # an everyday word, whatever the place
+    size = math.log10(p.population + 1)
     in_focus = p.iso2 in focus
+    if not (cued or capital or size >= 5 or (in_focus and size >= 4)):
+        return None  # small and outside the article's states: nothing can support it
     near = any(_km(p, a) < 300 for a in anchors)
     if cued and common < 5.5:
         score = 3.0
