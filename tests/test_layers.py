@@ -11,20 +11,54 @@ from geo.errors import InputError
 from geo.layers import common, events, membership, places, troops
 from geo.store.api import EventRow, PlaceRow, TroopRow
 
-ALMATY = dict(place_name="Almaty", place_name_ar="ألماتي", place_kind="city", iso2="KZ", lat=43.25, lon=76.92,
-              geonameid=1526384)
-ASTANA = dict(place_name="Astana", place_name_ar="أستانا", place_kind="city", iso2="KZ", lat=51.18, lon=71.45,
-              geonameid=1526273)
+ALMATY = dict(
+    place_name="Almaty",
+    place_name_ar="ألماتي",
+    place_kind="city",
+    iso2="KZ",
+    lat=43.25,
+    lon=76.92,
+    geonameid=1526384,
+)
+ASTANA = dict(
+    place_name="Astana",
+    place_name_ar="أستانا",
+    place_kind="city",
+    iso2="KZ",
+    lat=51.18,
+    lon=71.45,
+    geonameid=1526273,
+)
 
 
 def event(id, type="casualties", doc="d1", date="2022-01-06", killed=None, injured=None, where=ALMATY, **kw):
-    return EventRow(id=id, document_id=doc, type=type, date=date, killed=killed, injured=injured,
-                    evidence=kw.pop("evidence", "قتل 12 شخصا في ألماتي"), start=0, end=10, **{**where, **kw})
+    return EventRow(
+        id=id,
+        document_id=doc,
+        type=type,
+        date=date,
+        killed=killed,
+        injured=injured,
+        evidence=kw.pop("evidence", "قتل 12 شخصا في ألماتي"),
+        start=0,
+        end=10,
+        **{**where, **kw},
+    )
 
 
 def troop(id, country="RU", count=3000, status="sent", doc="d1", approx=True):
-    return TroopRow(id=id, document_id=doc, country=country, count=count, approx=approx, status=status,
-                    date="2022-01-06", evidence="أرسلت روسيا نحو 3000 جندي", start=0, end=5)
+    return TroopRow(
+        id=id,
+        document_id=doc,
+        country=country,
+        count=count,
+        approx=approx,
+        status=status,
+        date="2022-01-06",
+        evidence="أرسلت روسيا نحو 3000 جندي",
+        start=0,
+        end=5,
+    )
 
 
 def test_coords_put_longitude_first_in_geojson_and_latitude_first_for_leaflet():
@@ -61,19 +95,33 @@ def test_many_events_are_shipped_as_one_point_per_place():
 
 def test_claims_about_the_same_thing_are_gathered_across_documents():
     target = event(1, killed=12, doc="a")
-    rows = [target, event(2, killed=13, doc="b"), event(3, killed=13, doc="c", date="2022-01"),
-            event(4, killed=5, doc="d", date="2022-01-09"), event(5, doc="e", type="protest"),
-            event(6, doc="f", where=ASTANA)]
+    rows = [
+        target,
+        event(2, killed=13, doc="b"),
+        event(3, killed=13, doc="c", date="2022-01"),
+        event(4, killed=5, doc="d", date="2022-01-09"),
+        event(5, doc="e", type="protest"),
+        event(6, doc="f", where=ASTANA),
+    ]
     assert [r.id for r in events.claims_about(target, rows)] == [1, 2, 3]
 
 
 def test_troop_flows_run_from_capital_to_the_deployment_place():
     dest = troops.deployment_destination([event(1, type="deployment")], label_points={"KZ": (48.0, 67.0)})
     assert (dest.lat, dest.lon, dest.name) == (43.25, 76.92, "Almaty")
-    fc = troops.build([troop(1), troop(2, count=2500, doc="d2"), troop(3, doc="d3"), troop(4, status="pledged",
-                       country="AM", count=100, approx=False), troop(5, status="capacity"), troop(6, country=None)],
-                      origins={"RU": (55.75, 37.62), "AM": (40.18, 44.51)}, destination=dest,
-                      names={"RU": ("Russia", "روسيا")})
+    fc = troops.build(
+        [
+            troop(1),
+            troop(2, count=2500, doc="d2"),
+            troop(3, doc="d3"),
+            troop(4, status="pledged", country="AM", count=100, approx=False),
+            troop(5, status="capacity"),
+            troop(6, country=None),
+        ],
+        origins={"RU": (55.75, 37.62), "AM": (40.18, 44.51)},
+        destination=dest,
+        names={"RU": ("Russia", "روسيا")},
+    )
     assert [f["properties"]["id"] for f in fc["features"]] == ["AM:pledged", "RU:sent"]
     am, ru = fc["features"]
     assert ru["properties"]["label"] == "~3,000 · sent" and ru["properties"]["claims"] == 3
@@ -90,14 +138,50 @@ def test_destination_falls_back_to_the_host_label_point_and_unknown_origins_are_
 
 
 def test_places_layer_leaves_out_places_an_event_already_marks_and_countries():
-    rows = [PlaceRow(document_id="d1", name="Almaty", name_ar="ألماتي", kind="city", iso2="KZ", lat=43.25,
-                     lon=76.92, geonameid=1526384),
-            PlaceRow(document_id="d1", name="Astana", name_ar="أستانا", kind="city", iso2="KZ", lat=51.18,
-                     lon=71.45, geonameid=1526273, surfaces=("أستانا",)),
-            PlaceRow(document_id="d2", name="Astana", name_ar="أستانا", kind="city", iso2="KZ", lat=51.18,
-                     lon=71.45, geonameid=1526273, surfaces=("نور سلطان",)),
-            PlaceRow(document_id="d1", name="Kazakhstan", name_ar="كازاخستان", kind="country", iso2="KZ",
-                     lat=48.0, lon=67.0, geonameid=1522867)]
+    rows = [
+        PlaceRow(
+            document_id="d1",
+            name="Almaty",
+            name_ar="ألماتي",
+            kind="city",
+            iso2="KZ",
+            lat=43.25,
+            lon=76.92,
+            geonameid=1526384,
+        ),
+        PlaceRow(
+            document_id="d1",
+            name="Astana",
+            name_ar="أستانا",
+            kind="city",
+            iso2="KZ",
+            lat=51.18,
+            lon=71.45,
+            geonameid=1526273,
+            surfaces=("أستانا",),
+        ),
+        PlaceRow(
+            document_id="d2",
+            name="Astana",
+            name_ar="أستانا",
+            kind="city",
+            iso2="KZ",
+            lat=51.18,
+            lon=71.45,
+            geonameid=1526273,
+            surfaces=("نور سلطان",),
+        ),
+        PlaceRow(
+            document_id="d1",
+            name="Kazakhstan",
+            name_ar="كازاخستان",
+            kind="country",
+            iso2="KZ",
+            lat=48.0,
+            lon=67.0,
+            geonameid=1522867,
+        ),
+    ]
     fc = places.build(rows, events=[event(1)])
     assert [f["properties"]["name"] for f in fc["features"]] == ["Astana"]
     assert fc["features"][0]["properties"]["docs"] == ["d1", "d2"]
@@ -108,8 +192,12 @@ SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0
 
 
 def test_membership_colours_countries_by_status_and_leaves_never_to_the_base():
-    shapes = {"features": [{"geometry": SQUARE, "properties": {"iso2": c, "name_en": c, "name_ar": c}}
-                           for c in ("RU", "UZ", "AM", "FR")]}
+    shapes = {
+        "features": [
+            {"geometry": SQUARE, "properties": {"iso2": c, "name_en": c, "name_ar": c}}
+            for c in ("RU", "UZ", "AM", "FR")
+        ]
+    }
     fc = membership.build(shapes, {"RU": "member", "UZ": "former", "AM": "frozen", "FR": "never"})
     status = {f["properties"]["id"]: f["properties"]["status"] for f in fc["features"]}
     assert status == {"RU": "member", "UZ": "former", "AM": "suspended"}
@@ -122,7 +210,9 @@ def test_membership_on_real_boundaries_follows_the_timeline():
     from geo.membership import statuses_on
 
     shapes = membership.simplified(country_feature_collection(iso2={"KZ", "UZ", "GE", "FR"}))
-    in_2022 = {f["properties"]["id"] for f in membership.build(shapes, statuses_on(date(2022, 1, 31)))["features"]}
+    in_2022 = {
+        f["properties"]["id"] for f in membership.build(shapes, statuses_on(date(2022, 1, 31)))["features"]
+    }
     assert "KZ" in in_2022 and "FR" not in in_2022
     before = membership.build(shapes, statuses_on(date(1992, 1, 1)))["features"]
     assert before == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.layers.compose import load_reference, layer_data
+from geo.layers.compose import layer_data, load_reference
 from geo.store.api import Filters
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -35,7 +35,9 @@ def _ids(fc):
 
 
 def test_every_layer_is_drawn_from_the_store(store, reference):
-    layers = layer_data(store, Filters(date_from=date(2022, 1, 1), date_to=date(2022, 1, 31)), reference=reference)
+    layers = layer_data(
+        store, Filters(date_from=date(2022, 1, 1), date_to=date(2022, 1, 31)), reference=reference
+    )
     assert len(layers["events"]["features"]) == 6  # the December protest is outside the range
     flows = {f["properties"]["id"]: f for f in layers["troops"]["features"]}
     assert set(flows) == {"AM:sent", "RU:sent"}

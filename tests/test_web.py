@@ -14,9 +14,19 @@ from geo.errors import InputError
 
 
 def test_a_view_survives_the_round_trip_through_the_url():
-    view = state.View(date_from=date(2022, 1, 3), date_to=date(2022, 1, 9), countries=("KZ", "RU"),
-                      types=("protest", "riot"), documents=("a1",), layers=("events", "troops"), tiles=True,
-                      lang="en", lat=43.25, lon=76.9, zoom=9)
+    view = state.View(
+        date_from=date(2022, 1, 3),
+        date_to=date(2022, 1, 9),
+        countries=("KZ", "RU"),
+        types=("protest", "riot"),
+        documents=("a1",),
+        layers=("events", "troops"),
+        tiles=True,
+        lang="en",
+        lat=43.25,
+        lon=76.9,
+        zoom=9,
+    )
     search = state.encode(view)
     assert "from=2022-01-03" in search and "c=KZ,RU" in search and "lang=en" in search
     assert state.decode(search) == view

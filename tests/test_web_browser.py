@@ -13,8 +13,16 @@ from test_web_support import free_port, seed, start_server, stop_server  # noqa:
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHOTS = Path(__file__).resolve().parent.parent / "out" / "screenshots"
 
 
@@ -61,7 +69,9 @@ class Page:
         self.page.wait_for_selector("#map-count-shown", timeout=20_000)
         if events is not None:
             self.page.wait_for_function(
-                f"document.querySelector('#map-count-shown').textContent.trim() === '{events}'", timeout=20_000)
+                f"document.querySelector('#map-count-shown').textContent.trim() === '{events}'",
+                timeout=20_000,
+            )
         self.page.wait_for_timeout(300)
 
     def shown(self) -> int:
@@ -193,3 +203,14 @@ def test_an_uploaded_article_appears_on_the_map_and_survives_a_restart(browser, 
         again.wait_drawn(events=before + 1)
     finally:
         stop_server(proc)
+
+
+def test_clicking_a_flow_or_a_country_opens_its_details(browser, server):
+    p = Page(browser, server + "/?lang=en")
+    p.page.locator("path.csto-flow").first.dispatch_event("click")
+    p.page.wait_for_selector("#details-title")
+    assert p.page.inner_text("#details-title").endswith("~100 · sent")  # Armenia (first by code)
+    assert "أرسلت أرمينيا 100 جندي" in p.page.inner_text("#details-body")
+    p.page.locator("path.csto-country-KZ").dispatch_event("click")
+    p.page.wait_for_function("document.querySelector('#details-title').textContent === 'Kazakhstan'")
+    assert "member (2022-01-31)" in p.page.inner_text("#details-body")

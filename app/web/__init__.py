@@ -16,8 +16,14 @@ def create_app(*, db_url: str | None = None, extractor=None):
     from geo.store.db import resolve_url
 
     url = resolve_url(db_url)
-    app = dash.Dash(__name__, assets_folder=str(ASSETS), serve_locally=True, title="CSTO map",
-                    update_title=None, suppress_callback_exceptions=False)
+    app = dash.Dash(
+        __name__,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        title="CSTO map",
+        update_title=None,
+        suppress_callback_exceptions=False,
+    )
     app.layout = functools.partial(layout, db_url=url)
     i18n.register(app)
     share.register(app)
@@ -37,14 +43,30 @@ def layout(*, db_url: str):
 
     view = View()
     header = html.Div(
-        [html.H1(i18n.label("title", view.lang)), i18n.label("language", view.lang),
-         dcc.RadioItems(id="lang", options=[{"label": "العربية", "value": "ar"}, {"label": "English", "value": "en"}],
-                        value=view.lang, inline=True)],
+        [
+            html.H1(i18n.label("title", view.lang)),
+            i18n.label("language", view.lang),
+            dcc.RadioItems(
+                id="lang",
+                options=[{"label": "العربية", "value": "ar"}, {"label": "English", "value": "en"}],
+                value=view.lang,
+                inline=True,
+            ),
+        ],
         className="csto-header",
     )
-    sidebar = html.Div([filters.layout(view, db_url=db_url), upload.layout(view.lang)], className="csto-sidebar")
+    sidebar = html.Div(
+        [filters.layout(view, db_url=db_url), upload.layout(view.lang)], className="csto-sidebar"
+    )
     return html.Div(
-        [dcc.Location(id="url", refresh=False), dcc.Store(id="data-version", data=0), dcc.Store(id="lang-applied"),
-         header, html.Div([sidebar, map.layout(), details.layout(view.lang)], className="csto-main")],
-        id="page", dir=i18n.direction(view.lang), lang=view.lang,
+        [
+            dcc.Location(id="url", refresh=False),
+            dcc.Store(id="data-version", data=0),
+            dcc.Store(id="lang-applied"),
+            header,
+            html.Div([sidebar, map.layout(), details.layout(view.lang)], className="csto-main"),
+        ],
+        id="page",
+        dir=i18n.direction(view.lang),
+        lang=view.lang,
     )

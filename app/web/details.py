@@ -49,10 +49,21 @@ def _source(store, doc_id: str, lang: str) -> html.Div:
     return html.Div(
         [
             html.H4(t("source", lang)),
-            html.Div([html.Strong(doc.title, dir="rtl"), html.Br(), f"{doc.id} · {doc.published or '?'}",
-                      html.Br() if doc.source else None, doc.source]),
-            html.Details([html.Summary(t("full_text", lang)),
-                          html.Div(store.document_text(doc.id), dir="rtl", className="csto-fulltext")]),
+            html.Div(
+                [
+                    html.Strong(doc.title, dir="rtl"),
+                    html.Br(),
+                    f"{doc.id} · {doc.published or '?'}",
+                    html.Br() if doc.source else None,
+                    doc.source,
+                ]
+            ),
+            html.Details(
+                [
+                    html.Summary(t("full_text", lang)),
+                    html.Div(store.document_text(doc.id), dir="rtl", className="csto-fulltext"),
+                ]
+            ),
         ]
     )
 
@@ -72,15 +83,32 @@ def _numbers(row: EventRow, lang: str) -> str:
 
 
 def _place(row: EventRow, lang: str) -> str:
-    return (row.place_name_ar if lang == "ar" else row.place_name) or row.place_name or row.place_name_ar or "—"
+    return (
+        (row.place_name_ar if lang == "ar" else row.place_name) or row.place_name or row.place_name_ar or "—"
+    )
 
 
 def _claims_table(rows: list[EventRow], lang: str) -> html.Table:
-    head = html.Tr([html.Th(t("document", lang)), html.Th(t("date", lang)), html.Th(t("killed", lang)),
-                    html.Th(t("injured", lang)), html.Th(t("evidence", lang))])
+    head = html.Tr(
+        [
+            html.Th(t("document", lang)),
+            html.Th(t("date", lang)),
+            html.Th(t("killed", lang)),
+            html.Th(t("injured", lang)),
+            html.Th(t("evidence", lang)),
+        ]
+    )
     body = [
-        html.Tr([html.Td(r.document_id), html.Td(r.date or t("undated", lang)), html.Td(_num(r.killed)),
-                 html.Td(_num(r.injured)), html.Td(r.evidence, dir="rtl")], className="csto-claim")
+        html.Tr(
+            [
+                html.Td(r.document_id),
+                html.Td(r.date or t("undated", lang)),
+                html.Td(_num(r.killed)),
+                html.Td(_num(r.injured)),
+                html.Td(r.evidence, dir="rtl"),
+            ],
+            className="csto-claim",
+        )
         for r in rows
     ]
     return html.Table([head, *body], className="csto-claims")
@@ -98,9 +126,16 @@ def event_details(store, props: dict, lang: str) -> list:
     claims = events.claims_about(row, candidates)
     return [
         html.H4(_type_label(row.type, lang), id="details-title"),
-        html.Dl([html.Dt(t("date", lang)), html.Dd(row.date or t("undated", lang)),
-                 html.Dt(t("place", lang)), html.Dd(_place(row, lang)),
-                 html.Dt(t("numbers", lang)), html.Dd(_numbers(row, lang))]),
+        html.Dl(
+            [
+                html.Dt(t("date", lang)),
+                html.Dd(row.date or t("undated", lang)),
+                html.Dt(t("place", lang)),
+                html.Dd(_place(row, lang)),
+                html.Dt(t("numbers", lang)),
+                html.Dd(_numbers(row, lang)),
+            ]
+        ),
         html.H4(t("evidence", lang)),
         evidence_block(row.evidence, _place_needles(store, row)),
         html.H4(t("claims", lang)),
@@ -112,16 +147,23 @@ def event_details(store, props: dict, lang: str) -> list:
 def group_details(store, props: dict, filters: Filters, lang: str) -> list:
     rows = events.at_place(props["id"], store.events(filters))
     name = props.get("name_ar") if lang == "ar" else props.get("name")
-    return [html.H4(name or "—", id="details-title"), html.P(f"{t('events_here', lang)}: {len(rows)}"),
-            _claims_table(rows[:MAX_LISTED], lang)]
+    return [
+        html.H4(name or "—", id="details-title"),
+        html.P(f"{t('events_here', lang)}: {len(rows)}"),
+        _claims_table(rows[:MAX_LISTED], lang),
+    ]
 
 
 def troop_details(store, props: dict, filters: Filters, lang: str) -> list:
     wanted = set(props.get("ids") or ())
-    rows = [r for r in store.troops(replace(filters, types=(), countries=(props["country"],))) if r.id in wanted]
+    rows = [
+        r for r in store.troops(replace(filters, types=(), countries=(props["country"],))) if r.id in wanted
+    ]
     name = props.get("name_ar") if lang == "ar" else props.get("name")
     return [
-        html.H4(f"{name} · {props.get('label_ar') if lang == 'ar' else props.get('label')}", id="details-title"),
+        html.H4(
+            f"{name} · {props.get('label_ar') if lang == 'ar' else props.get('label')}", id="details-title"
+        ),
         html.Table([_troop_row(r, lang) for r in rows], className="csto-claims"),
         *(_source(store, doc, lang) for doc in sorted({r.document_id for r in rows})),
     ]
@@ -129,8 +171,15 @@ def troop_details(store, props: dict, filters: Filters, lang: str) -> list:
 
 def _troop_row(row: TroopRow, lang: str) -> html.Tr:
     figure = "?" if row.count is None else f"{'~' if row.approx else ''}{row.count:,}"
-    return html.Tr([html.Td(row.document_id), html.Td(row.date or t("undated", lang)), html.Td(figure),
-                    html.Td(evidence_block(row.evidence, ()))], className="csto-claim")
+    return html.Tr(
+        [
+            html.Td(row.document_id),
+            html.Td(row.date or t("undated", lang)),
+            html.Td(figure),
+            html.Td(evidence_block(row.evidence, ())),
+        ],
+        className="csto-claim",
+    )
 
 
 def country_details(store, props: dict, filters: Filters, lang: str) -> list:
@@ -143,9 +192,16 @@ def country_details(store, props: dict, filters: Filters, lang: str) -> list:
     n_troops = len(store.troops(replace(filters, types=(), countries=(iso2,))))
     return [
         html.H4(name or iso2, id="details-title"),
-        html.Dl([html.Dt(t("status", lang)), html.Dd(f"{t('status.' + status_on(iso2, day), lang)} ({day})"),
-                 html.Dt(t("events_here", lang)), html.Dd(str(n_events)),
-                 html.Dt(t("count", lang)), html.Dd(str(n_troops))]),
+        html.Dl(
+            [
+                html.Dt(t("status", lang)),
+                html.Dd(f"{t('status.' + status_on(iso2, day), lang)} ({day})"),
+                html.Dt(t("events_here", lang)),
+                html.Dd(str(n_events)),
+                html.Dt(t("count", lang)),
+                html.Dd(str(n_troops)),
+            ]
+        ),
     ]
 
 
@@ -153,8 +209,14 @@ def place_details(props: dict, lang: str) -> list:
     name = props.get("name_ar") if lang == "ar" else props.get("name")
     return [
         html.H4(name or "—", id="details-title"),
-        html.Dl([html.Dt(t("surfaces", lang)), html.Dd(" · ".join(props.get("surfaces") or ()), dir="rtl"),
-                 html.Dt(t("documents", lang)), html.Dd(", ".join(props.get("docs") or ()))]),
+        html.Dl(
+            [
+                html.Dt(t("surfaces", lang)),
+                html.Dd(" · ".join(props.get("surfaces") or ()), dir="rtl"),
+                html.Dt(t("documents", lang)),
+                html.Dd(", ".join(props.get("docs") or ())),
+            ]
+        ),
     ]
 
 

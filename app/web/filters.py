@@ -53,7 +53,11 @@ def slider_props(date_from: date | None, date_to: date | None) -> tuple[int, int
 
 def _marks(low: date, high: date) -> dict:
     if (high - low).days <= 400:
-        days = [low + timedelta(days=i) for i in range(0, (high - low).days + 1) if (low + timedelta(days=i)).day in (1, 15)]
+        days = [
+            low + timedelta(days=i)
+            for i in range(0, (high - low).days + 1)
+            if (low + timedelta(days=i)).day in (1, 15)
+        ]
         return {d.toordinal(): d.strftime("%d/%m") for d in days}
     years = range(low.year - low.year % 5 + 5, high.year + 1, 5)
     return {date(y, 1, 1).toordinal(): str(y) for y in years}
@@ -62,12 +66,17 @@ def _marks(low: date, high: date) -> dict:
 def country_options(lang: str) -> list[dict]:
     names = data.reference().names
     order = sorted(names.items(), key=lambda kv: kv[1][1] if lang == "ar" else kv[1][0])
-    return [{"label": f"{ar} — {en}" if lang == "ar" else f"{en} — {ar}", "value": iso2} for iso2, (en, ar) in order]
+    return [
+        {"label": f"{ar} — {en}" if lang == "ar" else f"{en} — {ar}", "value": iso2}
+        for iso2, (en, ar) in order
+    ]
 
 
 def type_options(lang: str) -> list[dict]:
-    return [{"label": (s[2] if lang == "ar" else s[1]), "value": k} for k, s in
-            ((k, events.type_style(k)) for k in EVENT_TYPES)]
+    return [
+        {"label": (s[2] if lang == "ar" else s[1]), "value": k}
+        for k, s in ((k, events.type_style(k)) for k in EVENT_TYPES)
+    ]
 
 
 def layer_options(lang: str) -> list[dict]:
@@ -85,26 +94,50 @@ def layout(view, *, db_url: str) -> html.Div:
         [
             html.H3(label("dates", view.lang)),
             html.Div(id="filter-histogram", className="csto-hist"),
-            dcc.RangeSlider(id="filter-dates", min=low, max=high, value=value, marks=marks, step=1,
-                            allowCross=False, updatemode="mouseup", allow_direct_input=False),
+            dcc.RangeSlider(
+                id="filter-dates",
+                min=low,
+                max=high,
+                value=value,
+                marks=marks,
+                step=1,
+                allowCross=False,
+                updatemode="mouseup",
+                allow_direct_input=False,
+            ),
             html.Div(id="filter-range-text", className="csto-range-text"),
             html.Div(
-                [html.Button(label("quick.jan2022", view.lang), id="filter-quick-jan2022"),
-                 html.Button(label("quick.all", view.lang), id="filter-quick-all")],
+                [
+                    html.Button(label("quick.jan2022", view.lang), id="filter-quick-jan2022"),
+                    html.Button(label("quick.all", view.lang), id="filter-quick-all"),
+                ],
                 className="csto-quick",
             ),
             html.H3(label("countries", view.lang)),
-            dcc.Dropdown(id="filter-countries", options=country_options(view.lang), value=list(view.countries),
-                         multi=True),
+            dcc.Dropdown(
+                id="filter-countries",
+                options=country_options(view.lang),
+                value=list(view.countries),
+                multi=True,
+            ),
             html.H3(label("types", view.lang)),
-            dcc.Dropdown(id="filter-types", options=type_options(view.lang), value=list(view.types), multi=True),
+            dcc.Dropdown(
+                id="filter-types", options=type_options(view.lang), value=list(view.types), multi=True
+            ),
             html.H3(label("documents", view.lang)),
-            dcc.Dropdown(id="filter-documents", options=document_options(db_url), value=list(view.documents),
-                         multi=True),
+            dcc.Dropdown(
+                id="filter-documents",
+                options=document_options(db_url),
+                value=list(view.documents),
+                multi=True,
+            ),
             html.H3(label("layers", view.lang)),
             dcc.Checklist(id="map-layers", options=layer_options(view.lang), value=list(view.layers)),
-            dcc.Checklist(id="map-tiles-on", options=[{"label": t("layer.tiles", view.lang), "value": "on"}],
-                          value=["on"] if view.tiles else []),
+            dcc.Checklist(
+                id="map-tiles-on",
+                options=[{"label": t("layer.tiles", view.lang), "value": "on"}],
+                value=["on"] if view.tiles else [],
+            ),
             html.Div(id="map-summary", className="csto-summary"),
         ]
     )
@@ -167,6 +200,8 @@ def register(app, *, db_url: str) -> None:
         tiles = [{"label": t("layer.tiles", lang), "value": "on"}]
         return country_options(lang), type_options(lang), layer_options(lang), tiles
 
-    @app.callback(Output("filter-documents", "options"), Input("data-version", "data"), prevent_initial_call=True)
+    @app.callback(
+        Output("filter-documents", "options"), Input("data-version", "data"), prevent_initial_call=True
+    )
     def refresh_documents(_version):
         return document_options(db_url)

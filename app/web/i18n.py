@@ -9,7 +9,10 @@ from __future__ import annotations
 from dash import ALL, Input, Output, clientside_callback, ctx, html
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "title": ("CSTO in Kazakhstan, January 2022 — from Arabic news", "منظمة معاهدة الأمن الجماعي في كازاخستان، يناير 2022"),
+    "title": (
+        "CSTO in Kazakhstan, January 2022 — from Arabic news",
+        "منظمة معاهدة الأمن الجماعي في كازاخستان، يناير 2022",
+    ),
     "language": ("Language", "اللغة"),
     "dates": ("Dates", "التواريخ"),
     "quick.jan2022": ("January 2022 unrest", "اضطرابات يناير 2022"),
@@ -27,8 +30,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "details": ("Details", "التفاصيل"),
     "details.hint": ("Click a point, a line or a country.", "انقر على نقطة أو خط أو دولة."),
     "add": ("Add an article", "إضافة مقال"),
-    "add.paste": ("Paste the Arabic text, or upload a .txt file (UTF-8, up to 200 kB).",
-                  "الصق النص العربي أو ارفع ملف ‎.txt‎ (UTF-8، حتى 200 كيلوبايت)."),
+    "add.paste": (
+        "Paste the Arabic text, or upload a .txt file (UTF-8, up to 200 kB).",
+        "الصق النص العربي أو ارفع ملف ‎.txt‎ (UTF-8، حتى 200 كيلوبايت).",
+    ),
     "add.upload": ("Choose a text file", "اختر ملفًا نصيًا"),
     "add.published": ("Publication date", "تاريخ النشر"),
     "add.preview": ("Preview", "معاينة"),

@@ -32,9 +32,13 @@ def layout() -> html.Div:
     layers = [
         dl.GeoJSON(id="map-base", url=BASE_URL, style=_var("baseStyle"), interactive=False),
         dl.LayerGroup(id="map-tiles"),
-        dl.GeoJSON(id="map-membership", data=empty(), style=_var("countryStyle"), onEachFeature=_var("nameTip")),
+        dl.GeoJSON(
+            id="map-membership", data=empty(), style=_var("countryStyle"), onEachFeature=_var("nameTip")
+        ),
         dl.GeoJSON(id="map-troops", data=empty(), style=_var("flowStyle"), onEachFeature=_var("flowTip")),
-        dl.GeoJSON(id="map-places", data=empty(), pointToLayer=_var("placePoint"), onEachFeature=_var("nameTip")),
+        dl.GeoJSON(
+            id="map-places", data=empty(), pointToLayer=_var("placePoint"), onEachFeature=_var("nameTip")
+        ),
         dl.GeoJSON(
             id="map-events",
             data=empty(),
@@ -46,13 +50,20 @@ def layout() -> html.Div:
         ),
     ]
     leaflet = dl.Map(
-        id="map", center=list(DEFAULT_CENTER), zoom=DEFAULT_ZOOM, minZoom=2, children=layers,
+        id="map",
+        center=list(DEFAULT_CENTER),
+        zoom=DEFAULT_ZOOM,
+        minZoom=2,
+        children=layers,
         style={"height": "100%", "width": "100%", "background": "#bfdbfe"},
     )
     # Leaflet's controls and panes assume left-to-right; the page around it may be RTL
     return html.Div(
-        [html.Div(leaflet, dir="ltr", style={"height": "100%"}), html.Div(id="map-legend", className="csto-legend"),
-         dcc.Store(id="map-present")],
+        [
+            html.Div(leaflet, dir="ltr", style={"height": "100%"}),
+            html.Details(id="map-legend", className="csto-legend", open=True),
+            dcc.Store(id="map-present"),
+        ],
         className="csto-mapbox",
     )
 
@@ -65,7 +76,7 @@ def hideout(lang: str) -> dict:
 
 def legend(visible, lang: str, event_types=None) -> list:
     """Legend of the visible layers; event types limited to those on the map when known."""
-    parts = [html.Strong(t("legend", lang))]
+    parts = [html.Summary(t("legend", lang))]
     sections = {
         "membership": membership.legend(),
         "events": events.legend([k for k in EVENT_TYPES if k in event_types] if event_types else EVENT_TYPES),
@@ -75,7 +86,9 @@ def legend(visible, lang: str, event_types=None) -> list:
     for name in LAYERS:
         if name in (visible or ()):
             parts.append(html.H4(t(f"layer.{name}", lang)))
-            parts.append(html.Div([_legend_row(entry, lang) for entry in sections[name]], className="csto-legend-rows"))
+            parts.append(
+                html.Div([_legend_row(entry, lang) for entry in sections[name]], className="csto-legend-rows")
+            )
     return parts
 
 
@@ -99,8 +112,11 @@ def summary(layers: dict, lang: str) -> str:
 def register(app, *, db_url: str) -> None:
     @app.server.route(BASE_URL)
     def base_geojson():
-        return Response(data.base_layer_bytes(), mimetype="application/geo+json",
-                        headers={"Cache-Control": "max-age=3600"})
+        return Response(
+            data.base_layer_bytes(),
+            mimetype="application/geo+json",
+            headers={"Cache-Control": "max-age=3600"},
+        )
 
     @app.callback(
         *(Output(f"map-{name}", "data") for name in LAYERS),

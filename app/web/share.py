@@ -11,9 +11,19 @@ from app.web.state import View, decode, encode
 def view_from(value, countries, types, documents, layers, tiles, lang, center, zoom) -> View:
     f = filters_from(value, countries, types, documents)
     lat, lon = _center(center)
-    return View(date_from=f.date_from, date_to=f.date_to, countries=f.countries, types=f.types,
-                documents=f.documents, layers=tuple(layers or ()), tiles=bool(tiles), lang=lang,
-                lat=round(lat, 4), lon=round(lon, 4), zoom=float(zoom) if zoom is not None else View().zoom)
+    return View(
+        date_from=f.date_from,
+        date_to=f.date_to,
+        countries=f.countries,
+        types=f.types,
+        documents=f.documents,
+        layers=tuple(layers or ()),
+        tiles=bool(tiles),
+        lang=lang,
+        lat=round(lat, 4),
+        lon=round(lon, 4),
+        zoom=float(zoom) if zoom is not None else View().zoom,
+    )
 
 
 def _center(center) -> tuple[float, float]:
@@ -43,8 +53,16 @@ def register(app) -> None:
     def restore(_path, search):
         view = decode(search)
         viewport = {"center": [view.lat, view.lon], "zoom": view.zoom, "transition": "setView"}
-        return (*slider_props(view.date_from, view.date_to), list(view.countries), list(view.types),
-                list(view.documents), list(view.layers), ["on"] if view.tiles else [], view.lang, viewport)
+        return (
+            *slider_props(view.date_from, view.date_to),
+            list(view.countries),
+            list(view.types),
+            list(view.documents),
+            list(view.layers),
+            ["on"] if view.tiles else [],
+            view.lang,
+            viewport,
+        )
 
     @app.callback(
         Output("url", "search"),
@@ -58,5 +76,3 @@ def register(app) -> None:
     )
     def remember(*values):
         return encode(view_from(*values))
-
-

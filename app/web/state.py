@@ -14,7 +14,7 @@ from geo.layers.compose import LAYERS
 from geo.model import EVENT_TYPES
 
 LANGS = ("ar", "en")
-DEFAULT_CENTER = (45.0, 66.0)
+DEFAULT_CENTER = (47.0, 58.0)
 DEFAULT_ZOOM = 4
 JANUARY_2022 = (date(2022, 1, 1), date(2022, 1, 31))
 TREATY_START = date(1992, 1, 1)

@@ -27,13 +27,17 @@ def read_upload(contents: str, filename: str | None) -> str:
     except (IndexError, binascii.Error) as exc:
         raise InputError(f"{name}: the upload arrived damaged; please choose the file again") from exc
     if len(raw) > MAX_BYTES:
-        raise InputError(f"{name}: {len(raw):,} bytes is larger than the {MAX_BYTES // 1000} kB limit; "
-                         "split the article or paste the part that matters")
+        raise InputError(
+            f"{name}: {len(raw):,} bytes is larger than the {MAX_BYTES // 1000} kB limit; "
+            "split the article or paste the part that matters"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start} cannot be decoded); "
-                         "save it as UTF-8 plain text and upload again") from exc
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {exc.start} cannot be decoded); "
+            "save it as UTF-8 plain text and upload again"
+        ) from exc
 
 
 def check_text(text: str | None) -> str:
@@ -69,10 +73,18 @@ def layout(lang: str) -> html.Details:
             html.Summary(label("add", lang)),
             html.P(label("add.paste", lang)),
             dcc.Textarea(id="upload-text", className="csto-paste", dir="rtl"),
-            dcc.Upload(id="upload-file", children=html.Button(label("add.upload", lang)), accept=".txt,text/plain"),
-            html.Div([label("add.published", lang), " ",
-                      dcc.Input(id="upload-published", type="text", placeholder="YYYY-MM-DD", maxLength=10,
-                                size="12")]),
+            dcc.Upload(
+                id="upload-file", children=html.Button(label("add.upload", lang)), accept=".txt,text/plain"
+            ),
+            html.Div(
+                [
+                    label("add.published", lang),
+                    " ",
+                    dcc.Input(
+                        id="upload-published", type="text", placeholder="YYYY-MM-DD", maxLength=10, size="12"
+                    ),
+                ]
+            ),
             html.Button(label("add.preview", lang), id="upload-preview-button"),
             html.Button(label("add.store", lang), id="upload-add-button"),
             html.Div(id="upload-message"),
@@ -86,14 +98,24 @@ def _error(message: str) -> html.Div:
 
 
 def preview(extraction, lang: str) -> list:
-    items = [html.Li(f"{e.type} · {e.date or t('undated', lang)} · "
-                     f"{(e.place.name_ar if lang == 'ar' else e.place.name) if e.place else '—'}", dir="auto")
-             for e in extraction.events]
-    items += [html.Li(f"{c.country or '—'} · {c.count if c.count is not None else '?'} · {c.status}")
-              for c in extraction.troops]
+    items = [
+        html.Li(
+            f"{e.type} · {e.date or t('undated', lang)} · "
+            f"{(e.place.name_ar if lang == 'ar' else e.place.name) if e.place else '—'}",
+            dir="auto",
+        )
+        for e in extraction.events
+    ]
+    items += [
+        html.Li(f"{c.country or '—'} · {c.count if c.count is not None else '?'} · {c.status}")
+        for c in extraction.troops
+    ]
     places = ", ".join((p.place.name_ar if lang == "ar" else p.place.name) for p in extraction.places)
-    return [html.P(f"{len(extraction.events)} / {len(extraction.troops)} / {len(extraction.places)}"),
-            html.Ul(items), html.P(places, dir="auto")]
+    return [
+        html.P(f"{len(extraction.events)} / {len(extraction.troops)} / {len(extraction.places)}"),
+        html.Ul(items),
+        html.P(places, dir="auto"),
+    ]
 
 
 def register(app, *, db_url: str, extractor=None) -> None:
@@ -143,10 +165,18 @@ def register(app, *, db_url: str, extractor=None) -> None:
 
         try:
             body = check_text(text)
-            result = ingest_text(data.store_for(db_url), body, doc_id=document_id(body), published=check_published(published),
-                                 source=f"upload:{filename}" if filename else "upload:pasted", extractor=extractor)
+            result = ingest_text(
+                data.store_for(db_url),
+                body,
+                doc_id=document_id(body),
+                published=check_published(published),
+                source=f"upload:{filename}" if filename else "upload:pasted",
+                extractor=extractor,
+            )
         except CstoMapError as exc:
             return _error(str(exc)), no_update
-        message = f"{result.doc_id} ({result.status}): {result.events} events, {result.troops} troops, " \
-                  f"{result.places} places"
+        message = (
+            f"{result.doc_id} ({result.status}): {result.events} events, {result.troops} troops, "
+            f"{result.places} places"
+        )
         return html.Div(message, className="csto-ok", id="upload-done"), (version or 0) + 1

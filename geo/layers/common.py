@@ -99,7 +99,9 @@ class Bin:
     count: int
 
 
-def histogram_bins(day_counts: Mapping[date, int], *, start: date, end: date, max_bins: int = 90) -> list[Bin]:
+def histogram_bins(
+    day_counts: Mapping[date, int], *, start: date, end: date, max_bins: int = 90
+) -> list[Bin]:
     """Group per-day counts into at most ``max_bins`` equal spans between ``start`` and ``end``."""
     if end < start:
         raise InputError(f"histogram range ends ({end}) before it starts ({start})")

@@ -35,7 +35,9 @@ def load_reference(*, boundaries_dir=None, tolerance: float = 0.03) -> MapRefere
     records = country_records(boundaries_dir=boundaries_dir)
     label_points = {r.iso2: (r.label_lat, r.label_lon) for r in records}
     return MapReference(
-        countries=membership.simplified(country_feature_collection(boundaries_dir=boundaries_dir), tolerance=tolerance),
+        countries=membership.simplified(
+            country_feature_collection(boundaries_dir=boundaries_dir), tolerance=tolerance
+        ),
         label_points=label_points,
         capitals={**label_points, **troops.capitals()},
         names={r.iso2: (r.name_en, r.name_ar) for r in records},
@@ -47,7 +49,9 @@ def membership_day(filters: Filters) -> date:
     return filters.date_to or date.today()
 
 
-def layer_data(store, filters: Filters, *, reference: MapReference, layers: Collection[str] = LAYERS) -> dict[str, dict]:
+def layer_data(
+    store, filters: Filters, *, reference: MapReference, layers: Collection[str] = LAYERS
+) -> dict[str, dict]:
     """``{layer name: FeatureCollection}`` for every name in :data:`LAYERS`; hidden layers are empty."""
     from geo.membership import statuses_on
 
@@ -66,11 +70,19 @@ def layer_data(store, filters: Filters, *, reference: MapReference, layers: Coll
 
 
 def troop_flows(store, filters: Filters, *, reference: MapReference) -> dict:
-    deployments = store.events(replace(filters, types=("deployment",), countries=(), date_from=None, date_to=None))
+    deployments = store.events(
+        replace(filters, types=("deployment",), countries=(), date_from=None, date_to=None)
+    )
     destination = troops.deployment_destination(
-        deployments, host=HOST, label_points=reference.label_points, host_names=reference.names.get(HOST, ("", ""))
+        deployments,
+        host=HOST,
+        label_points=reference.label_points,
+        host_names=reference.names.get(HOST, ("", "")),
     )
     troop_filters = replace(filters, types=())  # event types do not apply to troop rows
     return troops.build(
-        store.troops(troop_filters), origins=reference.capitals, destination=destination, names=reference.names
+        store.troops(troop_filters),
+        origins=reference.capitals,
+        destination=destination,
+        names=reference.names,
     )

@@ -128,4 +128,6 @@ def claims_about(target: EventRow, rows: Iterable[EventRow]) -> list[EventRow]:
 
 def at_place(key: str, rows: Iterable[EventRow]) -> list[EventRow]:
     """The events an aggregated point stands for (its ``id`` is the place key)."""
-    return [r for r in rows if place_key(geonameid=r.geonameid, lat=r.lat, lon=r.lon, name=r.place_name) == key]
+    return [
+        r for r in rows if place_key(geonameid=r.geonameid, lat=r.lat, lon=r.lon, name=r.place_name) == key
+    ]

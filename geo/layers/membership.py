@@ -31,7 +31,8 @@ def normal_status(status: str | None) -> str:
 
 def legend() -> tuple[LegendEntry, ...]:
     return tuple(
-        LegendEntry(key=s, color=c, label_en=en, label_ar=ar, shape="square") for s, (c, en, ar) in STATUS_STYLE.items()
+        LegendEntry(key=s, color=c, label_en=en, label_ar=ar, shape="square")
+        for s, (c, en, ar) in STATUS_STYLE.items()
     )
 
 
@@ -105,7 +106,9 @@ def simplified(countries: dict, *, tolerance: float = 0.03, digits: int = 2) -> 
     out = []
     for f in countries.get("features", []):
         geometry = mapping(shape(f["geometry"]).simplify(tolerance, preserve_topology=True))
-        out.append({"type": "Feature", "geometry": _rounded(_lists(geometry), digits), "properties": f["properties"]})
+        out.append(
+            {"type": "Feature", "geometry": _rounded(_lists(geometry), digits), "properties": f["properties"]}
+        )
     return feature_collection(out)
 
 

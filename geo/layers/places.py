@@ -12,7 +12,11 @@ COLOR = "#64748b"
 
 
 def legend() -> tuple[LegendEntry, ...]:
-    return (LegendEntry(key="place", color=COLOR, label_en="Place named in an article", label_ar="مكان ورد في مقال"),)
+    return (
+        LegendEntry(
+            key="place", color=COLOR, label_en="Place named in an article", label_ar="مكان ورد في مقال"
+        ),
+    )
 
 
 def build(rows: Sequence[PlaceRow], *, events: Iterable[EventRow] = ()) -> dict:

