@@ -80,3 +80,12 @@ def test_the_app_builds_with_every_feature_wired(tmp_path):
     outputs = " ".join(app.callback_map)
     for wanted in ("map-events.data", "details-body.children", "url.search", "upload-message.children"):
         assert wanted in outputs
+
+
+def test_serve_binds_to_localhost_unless_told_otherwise():
+    from app.cli import build_parser
+
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.debug) == ("127.0.0.1", 8050, False)
+    args = build_parser().parse_args(["--db", "sqlite:///x.sqlite", "serve", "--port", "9000", "--debug"])
+    assert (args.db, args.port, args.debug) == ("sqlite:///x.sqlite", 9000, True)

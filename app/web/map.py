@@ -7,7 +7,7 @@ never rebuilt, so zoom and position survive every change.
 from __future__ import annotations
 
 import dash_leaflet as dl
-from dash import Input, Output, State, dcc, html
+from dash import Input, Output, State, ctx, dcc, html, no_update
 from flask import Response
 
 from app.web import data
@@ -19,6 +19,7 @@ from geo.layers.common import empty
 from geo.layers.compose import LAYERS, layer_data
 from geo.model import EVENT_TYPES
 
+UNRELATED_TO_MEMBERSHIP = ("filter-countries", "filter-types", "filter-documents")
 BASE_URL = "/csto-map/base.geojson"
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILES_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -129,9 +130,14 @@ def register(app, *, db_url: str) -> None:
     )
     def update_layers(value, countries, types, documents, visible, _version, lang):
         filters = filters_from(value, countries, types, documents)
-        layers = layer_data(data.store_for(db_url), filters, reference=data.reference(), layers=visible or ())
+        wanted = set(visible or ())
+        if ctx.triggered_id in UNRELATED_TO_MEMBERSHIP:
+            wanted.discard("membership")  # its colours depend only on the end date: keep what is drawn
+        layers = layer_data(data.store_for(db_url), filters, reference=data.reference(), layers=wanted)
         present = sorted({f["properties"]["type"] for f in layers["events"]["features"]})
-        return *(layers[name] for name in LAYERS), summary(layers, lang), {"types": present}
+        kept = set(visible or ()) - wanted
+        shown = [no_update if name in kept else layers[name] for name in LAYERS]
+        return *shown, summary(layers, lang), {"types": present}
 
     @app.callback(
         *(Output(f"map-{name}", "hideout") for name in LAYERS),
