@@ -1,0 +1,255 @@
+"""The geoparser on sentences written for these tests (not the seeds): what it finds, what it
+leaves alone, and where its offsets point."""
+
+from __future__ import annotations
+
+import pytest
+
+ALMATY, AKTAU, AKTOBE, ASTANA, ZHANAOZEN = 1526384, 610612, 610611, 1526273, 607610
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from geo.gazetteer import get_index
+    from geo.geoparse import Geoparser
+
+    return Geoparser(get_index())
+
+
+def parse(parser, text):
+    places, mentions = parser.parse(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface, f"offsets {m.start}:{m.end} do not point at {m.surface!r}"
+    return places, mentions
+
+
+def found(parser, text) -> list[tuple[str, str | None, int | None]]:
+    """(kind, iso2, geonameid) of every mention, in text order."""
+    _, mentions = parse(parser, text)
+    return [(m.place.kind, m.place.iso2, m.place.geonameid) for m in mentions]
+
+
+def countries(parser, text) -> set[str]:
+    _, mentions = parse(parser, text)
+    return {m.place.iso2 for m in mentions if m.place.kind == "country"}
+
+
+def geonameids(parser, text) -> list[int | None]:
+    return [g for _, _, g in found(parser, text)]
+
+
+# -- clitics in front of names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso2"),
+    [
+        ("وبيلاروسيا أعلنت استعدادها للمشاركة في المهمة.", "BY"),
+        ("وصلت أول طائرة عسكرية لكازاخستان فجر السبت.", "KZ"),
+        ("انتشر الجنود بكازاخستان لحماية المنشآت.", "KZ"),
+        ("فأرمينيا تترأس المنظمة هذا العام.", "AM"),
+        ("ولقيرغيزستان تجربة مع الاحتجاجات.", "KG"),
+    ],
+)
+def test_conjunctions_and_prepositions_attached_to_a_state_name(parser, text, iso2):
+    assert countries(parser, text) == {iso2}
+
+
+@pytest.mark.parametrize("capital_cue", ["العاصمة", "والعاصمة", "للعاصمة", "بالعاصمة"])
+def test_the_capital_cue_with_clitics_before_a_city_name(parser, capital_cue):
+    assert geonameids(parser, f"عاد الهدوء نسبيا {capital_cue} نور سلطان مساء الجمعة.") == [ASTANA]
+
+
+@pytest.mark.parametrize("prefix", ["", "و", "ب", "ل"])
+def test_city_name_with_a_clitic_keeps_the_clitic_out_of_the_surface(parser, prefix):
+    text = f"قال شهود إن قوات الأمن انتشرت {prefix}ألماتي بعد منتصف الليل."
+    _, mentions = parse(parser, text)
+    assert [(m.place.geonameid, m.surface) for m in mentions] == [(ALMATY, "ألماتي")]
+
+
+# -- multi-word names, longest first -----------------------------------------------------
+
+
+def test_belarus_in_two_words_is_not_russia(parser):
+    assert countries(parser, "شاركت روسيا البيضاء بكتيبة صغيرة في القوة المشتركة.") == {"BY"}
+
+
+def test_nagorno_karabakh_is_one_region(parser):
+    _, mentions = parse(parser, "ذكّر المحلل بحرب ناغورنو كاراباخ التي لم تتدخل فيها المنظمة.")
+    assert [(m.surface, m.place.kind) for m in mentions] == [("ناغورنو كاراباخ", "region")]
+
+
+@pytest.mark.parametrize("cue", ["إقليم", "منطقة"])
+def test_region_cue_makes_almaty_the_region(parser, cue):
+    _, mentions = parse(parser, f"فرضت السلطات حظر التجول في {cue} ألماتي كلها.")
+    assert len(mentions) == 1
+    m = mentions[0]
+    assert (m.place.kind, m.place.iso2, m.surface) == ("region", "KZ", f"{cue} ألماتي")
+    assert "Almaty" in m.place.name
+
+
+def test_bare_almaty_is_the_city_and_the_region_stays_distinct(parser):
+    text = "تقع ألماتي في جنوب شرق البلاد، أما إقليم ألماتي فيحيط بها من كل الجهات."
+    kinds = [(k, g) for k, _, g in found(parser, text)]
+    assert kinds == [("city", ALMATY), ("region", None)]
+
+
+# -- adjectives of states ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("adjective", "iso2"),
+    [
+        ("الروسية", "RU"),
+        ("الكازاخي", "KZ"),
+        ("البيلاروسية", "BY"),
+        ("القيرغيزي", "KG"),
+        ("الطاجيكستاني", "TJ"),
+        ("الأرمنية", "AM"),
+    ],
+)
+def test_a_nisba_adjective_names_its_state(parser, adjective, iso2):
+    _, mentions = parse(parser, f"أكد المسؤول {adjective} أن التنسيق مستمر.")
+    assert [(m.place.kind, m.place.iso2, m.surface, m.via) for m in mentions] == [
+        ("country", iso2, adjective, "adjective")
+    ]
+
+
+def test_adjective_inflections_and_attached_clitics(parser):
+    text = "وبالقوات الروسية انضم جنود بيلاروسيون والمسؤولون القيرغيزيون."
+    assert countries(parser, text) == {"RU", "BY", "KG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الخبير إن النظام المالي صامد رغم الأزمة.",
+        "أعلن وزير المالية عن دعم المالي للمتضررين.",
+        "ارتفع العجز المالي في الربع الأخير من العام.",
+    ],
+)
+def test_financial_is_not_mali(parser, text):
+    assert found(parser, text) == []
+
+
+@pytest.mark.xfail(
+    reason="recall gap: Mali named on its own after a preposition (في مالي / من مالي) is dropped "
+    "because مالي is also 'my money' / 'financial'; only جمهورية مالي is curated",
+    strict=True,
+)
+def test_mali_after_a_preposition_with_a_military_context(parser):
+    assert countries(parser, "انسحبت القوات الفرنسية من مالي بعد تسع سنوات.") == {"FR", "ML"}
+
+
+# -- people named after places ---------------------------------------------------------------
+
+
+def test_full_name_of_the_former_president_is_not_the_capital(parser):
+    assert geonameids(parser, "ظهر نور سلطان نزارباييف في تسجيل مصور قصير.") == []
+
+
+@pytest.mark.xfail(
+    reason="geoparse.PERSON_TITLES holds 'الرئيس' unfolded; the text it is compared with is folded "
+    "('الرييس'), so 'الرئيس [السابق] نور سلطان' resolves to Astana",
+    strict=True,
+)
+def test_former_president_by_title_is_not_the_capital(parser):
+    assert geonameids(parser, "وقال الرئيس السابق نور سلطان إن البلاد ستتجاوز المحنة.") == []
+
+
+def test_title_word_that_folds_the_same_already_protects(parser):
+    assert geonameids(parser, "أشاد الزعيم نور سلطان بدور الجيش.") == []
+
+
+def test_the_capital_cue_makes_nur_sultan_the_city(parser):
+    assert geonameids(parser, "هبطت الطائرة في العاصمة نور سلطان قرابة الظهر.") == [ASTANA]
+
+
+def test_one_article_can_have_both_the_person_and_the_city(parser):
+    text = "غادر نور سلطان نزارباييف المشهد. وفي العاصمة نور سلطان أغلقت المتاجر."
+    _, mentions = parse(parser, text)
+    assert [(m.place.geonameid, m.start) for m in mentions] == [(ASTANA, text.index("نور سلطان أغلقت"))]
+
+
+# -- ordinary words -----------------------------------------------------------------------------
+
+EVERYDAY = (
+    "قالت الحكومة إن البلاد تمر بمرحلة صعبة، وإن الحي الذي شهد الحركة الاحتجاجية كان هادئا طوال "
+    "سنة كاملة قبل أن تكشف الدولة هوية المسؤولين عن أعمال الشغب في المدينة والعاصمة. وأضاف المتحدث أن "
+    "دولة جارة عرضت المساعدة، وأن الأمن عاد إلى الشوارع، وأن الشعب يريد السلام. وكشف مصدر مطلع أن "
+    "القوات الخاصة انتشرت في المركز التجاري وفي الميدان الرئيسي، وأن النيابة العامة فتحت تحقيقا، "
+    "وأن الأسعار ارتفعت مع بداية العام الجديد ما أثار غضب السكان في الريف والقرى وكل مدينة وكل حي."
+)
+
+
+def test_everyday_political_arabic_names_no_place(parser):
+    places, mentions = parse(parser, EVERYDAY)
+    assert [(m.surface, m.place.name) for m in mentions] == []
+    assert places == []
+
+
+def test_cue_words_alone_name_no_place(parser):
+    assert found(parser, "وصل الوفد إلى العاصمة ثم زار المدينة والمطار والإقليم.") == []
+
+
+# -- Latin script inside Arabic text -------------------------------------------------------------
+
+
+def test_latin_names_and_hashtags_resolve(parser):
+    text = "انتشرت مقاطع من Zhanaozen ثم من Aktau وتحت وسم #Aktobe خلال الليل."
+    assert geonameids(parser, text) == [ZHANAOZEN, AKTAU, AKTOBE]
+
+
+def test_latin_name_inside_a_longer_latin_word_is_not_a_match(parser):
+    assert geonameids(parser, "نشر حساب AktauNews صورا جديدة.") == []
+
+
+# -- the airport -------------------------------------------------------------------------------------
+
+
+def test_the_airport_takes_the_city_of_its_sentence(parser):
+    text = "سيطر المحتجون على المطار في مدينة أكتاو قبل أن تستعيده القوات."
+    _, mentions = parse(parser, text)
+    airport = [m for m in mentions if m.place.kind == "facility"]
+    assert len(airport) == 1
+    assert airport[0].surface == "مطار" and airport[0].place.parent_key == f"gn:{AKTAU}"
+    assert "Aktau" in airport[0].place.name
+    assert AKTAU in [m.place.geonameid for m in mentions]
+
+
+def test_the_airport_without_a_city_in_its_sentence_is_no_place(parser):
+    text = "هدأت الأوضاع في أكتاو. وفي اليوم التالي أعيد فتح المطار أمام الرحلات."
+    assert [k for k, _, _ in found(parser, text)] == ["city"]
+
+
+# -- offsets -----------------------------------------------------------------------------------------
+
+
+def test_offsets_point_into_the_text_as_given_with_diacritics_and_tatweel(parser):
+    text = "أَعْلَنَتْ رُوسْيَا إِرْسَالَ قُوّاتٍ إلى كـــازاخستان، وَوَصَلَتْ طَلائِعُهَا إلى أَلْمَاتِي."
+    _, mentions = parse(parser, text)
+    assert [m.surface for m in mentions] == ["رُوسْيَا", "كـــازاخستان", "أَلْمَاتِي"]
+    assert [m.place.iso2 for m in mentions] == ["RU", "KZ", "KZ"]
+
+
+def test_offsets_survive_arabic_indic_digits_and_bidi_marks(parser):
+    text = "\u200fفي ٦ يناير ٢٠٢٢\u200f خرج سكان أكتاو إلى الشوارع."
+    _, mentions = parse(parser, text)
+    assert [(m.surface, m.start) for m in mentions] == [("أكتاو", text.index("أكتاو"))]
+
+
+@pytest.mark.xfail(
+    reason="geo.normalize.fold lower-cases 'İ' to two characters, so a Turkish name before a place "
+    "shifts its span one character left ('لماتي' instead of 'ألماتي')",
+    strict=True,
+)
+def test_offsets_after_a_turkish_dotted_capital_i(parser):
+    _, mentions = parse(parser, "وصل وفد من İzmir إلى ألماتي.")
+    assert [m.surface for m in mentions] == ["ألماتي"]
+
+
+def test_places_list_each_entity_once_with_every_surface(parser):
+    places, mentions = parse(parser, "في ألما آتا، التي تسمى اليوم ألماتي، عادت الحياة. وفي ألماتي فتحت المتاجر.")
+    assert len(mentions) == 3
+    assert [(p.place.geonameid, p.surfaces) for p in places] == [(ALMATY, ("ألما آتا", "ألماتي"))]
+    assert 0 < places[0].confidence <= 1
