@@ -58,13 +58,14 @@ def layout(*, db_url: str):
     sidebar = html.Div(
         [filters.layout(view, db_url=db_url), upload.layout(view.lang)], className="csto-sidebar"
     )
+    aside = html.Div([details.layout(view.lang), map.legend_box()], className="csto-details")
     return html.Div(
         [
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="data-version", data=0),
             dcc.Store(id="lang-applied"),
             header,
-            html.Div([sidebar, map.layout(), details.layout(view.lang)], className="csto-main"),
+            html.Div([sidebar, map.layout(), aside], className="csto-main"),
         ],
         id="page",
         dir=i18n.direction(view.lang),

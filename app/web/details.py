@@ -24,8 +24,7 @@ MAX_LISTED = 50
 
 def layout(lang: str) -> html.Div:
     return html.Div(
-        [html.H3(label("details", lang)), html.Div(html.P(label("details.hint", lang)), id="details-body")],
-        className="csto-details",
+        [html.H3(label("details", lang)), html.Div(html.P(label("details.hint", lang)), id="details-body")]
     )
 
 
@@ -95,22 +94,22 @@ def _claims_table(rows: list[EventRow], lang: str) -> html.Table:
             html.Th(t("date", lang)),
             html.Th(t("killed", lang)),
             html.Th(t("injured", lang)),
-            html.Th(t("evidence", lang)),
         ]
     )
-    body = [
-        html.Tr(
-            [
-                html.Td(r.document_id),
-                html.Td(r.date or t("undated", lang)),
-                html.Td(_num(r.killed)),
-                html.Td(_num(r.injured)),
-                html.Td(r.evidence, dir="rtl"),
-            ],
-            className="csto-claim",
+    body = []
+    for r in rows:
+        body.append(
+            html.Tr(
+                [
+                    html.Td(r.document_id),
+                    html.Td(r.date or t("undated", lang)),
+                    html.Td(_num(r.killed)),
+                    html.Td(_num(r.injured)),
+                ],
+                className="csto-claim",
+            )
         )
-        for r in rows
-    ]
+        body.append(html.Tr(html.Td(r.evidence, colSpan=4, dir="rtl"), className="csto-claim-evidence"))
     return html.Table([head, *body], className="csto-claims")
 
 

@@ -62,11 +62,15 @@ def layout() -> html.Div:
     return html.Div(
         [
             html.Div(leaflet, dir="ltr", style={"height": "100%"}),
-            html.Details(id="map-legend", className="csto-legend", open=True),
             dcc.Store(id="map-present"),
         ],
         className="csto-mapbox",
     )
+
+
+def legend_box() -> html.Details:
+    """The legend, placed beside the map (not over it) so it hides nothing."""
+    return html.Details(id="map-legend", className="csto-legend", open=True)
 
 
 def hideout(lang: str) -> dict:
