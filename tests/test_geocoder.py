@@ -135,7 +135,7 @@ def test_a_miss_is_cached_too(offline):
     assert online.geocode.call_count == 1
 
 
-@pytest.mark.parametrize("error", [GeocoderUnavailable("503 Service Unavailable"), GeocoderTimedOut("timed out")])
+@pytest.mark.parametrize("error", [GeocoderUnavailable("503 Service Unavailable"), GeocoderTimedOut("slow")])
 def test_a_service_error_names_the_query(offline, error):
     online = fake_online(error=error)
     chain = ChainedGeocoder(offline, online, settings=settings(online_geocoder=True))
@@ -159,7 +159,9 @@ def test_the_default_online_geocoder_is_nominatim_with_our_user_agent_and_delay(
         nominatim.return_value.geocode.return_value = online_answer()
         chain = ChainedGeocoder(
             offline,
-            settings=settings(online_geocoder=True, nominatim_user_agent="csto-map-test", nominatim_min_delay_seconds=30),
+            settings=settings(
+                online_geocoder=True, nominatim_user_agent="csto-map-test", nominatim_min_delay_seconds=30
+            ),
         )
         chain.geocode("مدينةلاوجودلها")
         chain.geocode("قريةلاوجودلها")

@@ -249,7 +249,8 @@ def test_offsets_after_a_turkish_dotted_capital_i(parser):
 
 
 def test_places_list_each_entity_once_with_every_surface(parser):
-    places, mentions = parse(parser, "في ألما آتا، التي تسمى اليوم ألماتي، عادت الحياة. وفي ألماتي فتحت المتاجر.")
+    text = "في ألما آتا، التي تسمى اليوم ألماتي، عادت الحياة. وفي ألماتي فتحت المتاجر."
+    places, mentions = parse(parser, text)
     assert len(mentions) == 3
     assert [(p.place.geonameid, p.surfaces) for p in places] == [(ALMATY, ("ألما آتا", "ألماتي"))]
     assert 0 < places[0].confidence <= 1

@@ -58,7 +58,8 @@ class OfflineGazetteer(Geocoder):
     def places(self, query) -> list[tuple[Place, str]]:
         """The index's places for ``query`` (with the lookup key), best first."""
         if not isinstance(query, str):
-            raise InputError(f"geocode() takes a place name as a string, not {type(query).__name__}: {query!r}")
+            kind = type(query).__name__
+            raise InputError(f"geocode() takes a place name as a string, not {kind}: {query!r}")
         k = key(query)
         entries = [e for e in self.index.candidates(k) if e.form != CUED]
         trusted = [self.index.places[e.place_key] for e in entries if e.trusted]
@@ -95,7 +96,9 @@ class ChainedGeocoder:
     are cached in memory per query, so a repeated name never calls the service twice.
     """
 
-    def __init__(self, offline: OfflineGazetteer | None = None, online=None, *, settings: Settings | None = None):
+    def __init__(
+        self, offline: OfflineGazetteer | None = None, online=None, *, settings: Settings | None = None
+    ):
         self.settings = settings or get_settings()
         self.offline = offline or OfflineGazetteer(settings=self.settings)
         self._online = online
@@ -122,7 +125,7 @@ class ChainedGeocoder:
             name = type(self._online).__name__
             raise GeocoderServiceError(
                 f"the online geocoder ({name}) failed for {query!r}: {exc}; "
-                "try again later, or turn it off (CSTO_MAP_ONLINE_GEOCODER=0) to use the offline gazetteer only"
+                "try again later, or set CSTO_MAP_ONLINE_GEOCODER=0 to use the offline gazetteer only"
             ) from exc
 
     def _rate_limited(self):
