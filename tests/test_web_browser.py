@@ -102,7 +102,8 @@ def test_the_map_renders_offline_without_errors(browser, server):
 
 
 def test_each_filter_changes_what_is_drawn(browser, server):
-    p = Page(browser, server + "/?lang=en")
+    p = Page(browser, server + "/?lang=en&lat=44&lon=70&z=5")
+    p.page.evaluate("window.notReloaded = true")
     p.page.click("#filter-quick-all")
     p.wait_drawn(events=7)
     p.page.click("#filter-quick-jan2022")
@@ -113,6 +114,9 @@ def test_each_filter_changes_what_is_drawn(browser, server):
     p.pick("filter-countries", "Russia")
     p.wait_drawn(events=0)
     assert p.count("path.csto-flow") == 1  # Russia's flow, still there: it is Russia's claim
+    # the layers changed in place: same page, same view
+    assert p.page.evaluate("window.notReloaded") is True
+    assert "lat=44&lon=70&z=5" in p.page.url
     p.page.goto(server + "/?lang=en&d=a2")
     p.wait_drawn(events=2)
     assert p.count("path.csto-flow") == 1
@@ -139,13 +143,15 @@ def test_clicking_an_event_shows_its_evidence_and_the_other_claims(browser, serv
 def test_the_language_switch_flips_the_layout(browser, server):
     p = Page(browser, server + "/")
     assert p.page.evaluate("document.documentElement.dir") == "rtl"
+    p.page.locator(".leaflet-control-zoom-in").click()  # Leaflet's controls work under RTL
+    p.page.wait_for_function("location.search.includes('z=5')")
     p.page.locator("#lang input[value='en']").check()
     p.page.wait_for_function("document.documentElement.dir === 'ltr'")
     assert p.page.locator("#page").get_attribute("dir") == "ltr"
     assert "Dates" in p.page.inner_text(".csto-sidebar")
     assert "lang=en" in p.page.url
-    p.page.locator(".leaflet-control-zoom-in").click()  # controls stay usable
-    p.page.wait_for_function("location.search.includes('z=5')")
+    p.page.locator(".leaflet-control-zoom-out").click()
+    p.page.wait_for_function("!location.search.includes('z=')")  # back to the default zoom
     p.page.locator("#lang input[value='ar']").check()
     p.page.wait_for_function("document.documentElement.dir === 'rtl'")
     p.page.screenshot(path=str(SHOTS / "map-ar-zoomed.png"))
@@ -214,3 +220,18 @@ def test_clicking_a_flow_or_a_country_opens_its_details(browser, server):
     p.page.locator("path.csto-country-KZ").dispatch_event("click")
     p.page.wait_for_function("document.querySelector('#details-title').textContent === 'Kazakhstan'")
     assert "member (2022-01-31)" in p.page.inner_text("#details-body")
+
+
+def test_an_oversized_or_non_utf8_file_is_refused_with_a_message(browser, server):
+    p = Page(browser, server + "/?lang=en")
+    p.page.click("#page details summary")
+    upload = p.page.locator("#upload-file input[type=file]")
+    upload.set_input_files(
+        files=[{"name": "cp1256.txt", "mimeType": "text/plain", "buffer": "قتل 7 في ألماتي".encode("cp1256")}]
+    )
+    p.page.wait_for_selector("#upload-message [role=alert]")
+    assert "cp1256.txt: not UTF-8" in p.page.inner_text("#upload-message")
+    upload.set_input_files(files=[{"name": "big.txt", "mimeType": "text/plain", "buffer": b"a" * 300_000}])
+    p.page.wait_for_function("document.querySelector('#upload-message').textContent.includes('big.txt')")
+    assert "200 kB limit" in p.page.inner_text("#upload-message")
+    assert p.page.input_value("#upload-text") == ""
