@@ -71,9 +71,12 @@ def _event_feature(row: EventRow) -> dict:
 
 
 def _group_features(rows: Sequence[EventRow]) -> list[dict]:
-    groups: dict[str, list[EventRow]] = defaultdict(list)
+    by_place: dict[tuple, list[EventRow]] = defaultdict(list)
     for r in rows:
-        groups[place_key(geonameid=r.geonameid, lat=r.lat, lon=r.lon, name=r.place_name)].append(r)
+        by_place[(r.geonameid, r.lat, r.lon, r.place_name)].append(r)
+    groups: dict[str, list[EventRow]] = defaultdict(list)
+    for (geonameid, lat, lon, name), members in by_place.items():
+        groups[place_key(geonameid=geonameid, lat=lat, lon=lon, name=name)].extend(members)
     return [_group_feature(key, members) for key, members in groups.items()]
 
 

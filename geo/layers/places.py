@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from geo import coords
 from geo.layers.common import LegendEntry, feature, feature_collection, place_key
@@ -21,15 +22,21 @@ def legend() -> tuple[LegendEntry, ...]:
 
 def build(rows: Sequence[PlaceRow], *, events: Iterable[EventRow] = ()) -> dict:
     """One point per distinct located place (countries excluded: the polygons show them)."""
-    taken = {place_key(geonameid=e.geonameid, lat=e.lat, lon=e.lon, name=e.place_name) for e in events}
+    # keys are computed once per distinct place, not once per row (100k events name a few hundred places)
+    taken = {_key(*p) for p in {(e.geonameid, e.lat, e.lon, e.place_name) for e in events}}
     merged: dict[str, list[PlaceRow]] = {}
     for r in rows:
         if r.lat is None or r.lon is None or r.kind == "country":
             continue
-        key = place_key(geonameid=r.geonameid, lat=r.lat, lon=r.lon, name=r.name)
+        key = _key(r.geonameid, r.lat, r.lon, r.name)
         if key not in taken:
             merged.setdefault(key, []).append(r)
     return feature_collection(_place_feature(key, group) for key, group in merged.items())
+
+
+@lru_cache(maxsize=4096)
+def _key(geonameid, lat, lon, name) -> str:
+    return place_key(geonameid=geonameid, lat=lat, lon=lon, name=name)
 
 
 def _place_feature(key: str, group: list[PlaceRow]) -> dict:
