@@ -254,3 +254,12 @@ def test_places_list_each_entity_once_with_every_surface(parser):
     assert len(mentions) == 3
     assert [(p.place.geonameid, p.surfaces) for p in places] == [(ALMATY, ("ألما آتا", "ألماتي"))]
     assert 0 < places[0].confidence <= 1
+
+
+def test_offsets_count_code_points_across_emoji_and_crlf(parser):
+    text = "قال 😀 مسؤول\r\nفي ألماتي 🇰🇿 إن موسكو هادئة."
+    _, mentions = parse(parser, text)
+    assert [(m.surface, m.start) for m in mentions] == [
+        ("ألماتي", text.index("ألماتي")),
+        ("موسكو", text.index("موسكو")),
+    ]
