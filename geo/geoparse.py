@@ -26,18 +26,25 @@ from geo.boilerplate import body_end
 from geo.gazetteer.entries import ADJECTIVE, COUNTRY, CUED, GEONAMES, Entry
 from geo.gazetteer.index import GazetteerIndex
 from geo.model import Mention, Place, ResolvedPlace
-from geo.normalize import GAP, clitic_prefixes, fold
+from geo.normalize import GAP, clitic_prefixes, fold, key
 
 _AR = re.compile(r"[\u0621-\u064a]")
+
+
+def _folded(words) -> frozenset[str]:
+    """Word lists are written in ordinary Arabic and compared with folded text."""
+    return frozenset(key(w) for w in words)
+
+
 _IS_AR = frozenset(chr(c) for c in range(0x0621, 0x064B))
 _IS_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ADJECTIVE_ENDINGS = frozenset({"", "ه", "ون", "ين", "ان", "تان", "تين"})
-CITY_CUES = frozenset({"مدينه", "بلده", "قريه", "العاصمه", "عاصمه", "مدينتي", "بمدينه", "لمدينه", "وعاصمتها"})
-REGION_CUES = frozenset({"اقليم", "منطقه", "ولايه", "مقاطعه", "محافظه"})
-PERSON_TITLES = frozenset(
+CITY_CUES = _folded({"مدينه", "بلده", "قريه", "العاصمه", "عاصمه", "مدينتي", "بمدينه", "لمدينه", "وعاصمتها"})
+REGION_CUES = _folded({"اقليم", "منطقه", "ولايه", "مقاطعه", "محافظه"})
+PERSON_TITLES = _folded(
     {"الرئيس", "السيد", "الزعيم", "الراحل", "الشيخ", "الامير", "الجنرال", "المستشار", "الوزير", "زعيم"}
 )
-TITLE_FILLERS = frozenset({"السابق", "الاسبق", "الحالي", "الكازاخي", "الكازاخستاني", "الاول", "المؤسس"})
+TITLE_FILLERS = _folded({"السابق", "الاسبق", "الحالي", "الكازاخي", "الكازاخستاني", "الاول", "المؤسس"})
 SURNAME_ENDINGS = ("ييف", "يف", "وف", "يفا", "وفا", "ينكو", "سكي", "فيتش", "وفيتش", "وفسكي", "باييف")
 SENTENCE_END = re.compile(r"[.!?؟\n]")
 
@@ -335,8 +342,14 @@ def _strip_article(k: str) -> str:
     return k[2:] if k.startswith("ال") else k
 
 
+_CLITICS_LONGEST_FIRST: tuple[str, ...] = ()
+
+
 def _strip_clitics(word: str) -> str:
-    for p in sorted(clitic_prefixes(), key=len, reverse=True):
+    global _CLITICS_LONGEST_FIRST
+    if not _CLITICS_LONGEST_FIRST:
+        _CLITICS_LONGEST_FIRST = tuple(sorted(clitic_prefixes(), key=len, reverse=True))
+    for p in _CLITICS_LONGEST_FIRST:
         if p and word.startswith(p) and len(word) - len(p) >= 3 and not p.endswith("ال"):
             return word[len(p):]
     return word

@@ -31,6 +31,7 @@ _MAP = {
     "ؤ": "و", "ۆ": "و",
     "ک": "ك", "ڪ": "ك",
     "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
+    "\u0130": "i",  # Turkish dotted capital I: str.lower() would make it two characters
     "_": " ", "#": " ", "\u00a0": " ", "\u200c": " ", "\u200f": " ", "\u200e": " ",
 }
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic

@@ -148,11 +148,6 @@ def test_full_name_of_the_former_president_is_not_the_capital(parser):
     assert geonameids(parser, "ظهر نور سلطان نزارباييف في تسجيل مصور قصير.") == []
 
 
-@pytest.mark.xfail(
-    reason="geoparse.PERSON_TITLES holds 'الرئيس' unfolded; the text it is compared with is folded "
-    "('الرييس'), so 'الرئيس [السابق] نور سلطان' resolves to Astana",
-    strict=True,
-)
 def test_former_president_by_title_is_not_the_capital(parser):
     assert geonameids(parser, "وقال الرئيس السابق نور سلطان إن البلاد ستتجاوز المحنة.") == []
 
@@ -238,14 +233,11 @@ def test_offsets_survive_arabic_indic_digits_and_bidi_marks(parser):
     assert [(m.surface, m.start) for m in mentions] == [("أكتاو", text.index("أكتاو"))]
 
 
-@pytest.mark.xfail(
-    reason="geo.normalize.fold lower-cases 'İ' to two characters, so a Turkish name before a place "
-    "shifts its span one character left ('لماتي' instead of 'ألماتي')",
-    strict=True,
-)
 def test_offsets_after_a_turkish_dotted_capital_i(parser):
-    _, mentions = parse(parser, "وصل وفد من İzmir إلى ألماتي.")
-    assert [m.surface for m in mentions] == ["ألماتي"]
+    text = "وصل وفد من İzmir إلى ألماتي."
+    _, mentions = parse(parser, text)
+    assert [m.surface for m in mentions] == ["İzmir", "ألماتي"]
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
 
 
 def test_places_list_each_entity_once_with_every_surface(parser):

@@ -70,11 +70,6 @@ def test_fold_keeps_every_offset(text):
         assert folded[i] == fold(ch)
 
 
-@pytest.mark.xfail(
-    reason="fold() lower-cases after translating; 'İ'.lower() is two characters, so every offset "
-    "after a Turkish dotted capital I is off by one (fix: map U+0130 to 'i' in _MAP)",
-    strict=True,
-)
 def test_fold_keeps_length_with_turkish_dotted_capital_i():
     assert len(fold("İzmir ثم ألماتي")) == len("İzmir ثم ألماتي")
 
