@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.normalize import fold, key
+from geo.normalize import clitic_prefixes, fold, key
 
 _SENTENCE = re.compile(r"[^.!?؟\n]+")
 
@@ -24,9 +24,10 @@ class Sentence:
     folded: str  # fold(text), same length
 
 
-def sentences(text: str, limit: int | None = None) -> list[Sentence]:
+def sentences(text: str, limit: int | None = None, *, folded: str | None = None) -> list[Sentence]:
+    """Sentences of ``text[:limit]``; pass ``folded`` when the caller already has fold(body)."""
     body = text if limit is None else text[:limit]
-    folded = fold(body)
+    folded = fold(body) if folded is None else folded
     out = []
     for m in _SENTENCE.finditer(folded):
         s, e = m.start(), m.end()
@@ -37,6 +38,61 @@ def sentences(text: str, limit: int | None = None) -> list[Sentence]:
         if e - s >= 3:
             out.append(Sentence(s, e, body[s:e], folded[s:e]))
     return out
+
+
+_CLITIC = r"(?:[وف]?(?:[بلك]|لل|ال|[بك]ال)?)"
+_VERBAL_CLITIC = r"(?:[وف]?(?:ال|س?[يتن]|[بلك])?)"
+
+
+def _alternation(stems) -> str:
+    return "|".join(sorted({re.escape(key(s)).replace(r"\ ", r"\s+") for s in stems}, key=len, reverse=True))
+
+
+class MultiLexicon:
+    """Several named lexicons behind one Aho-Corasick automaton: one pass finds every trigger.
+
+    A stem matches at the start of a written word, after clitics (و ف ب ل ك ال and, for
+    ``verbal`` lexicons, the imperfect prefixes س ي ت ن); anything may follow it.
+    """
+
+    def __init__(self, groups: dict[str, tuple[str, ...]], *, verbal: bool = False):
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        stems: dict[str, set[str]] = {}
+        for name, words in groups.items():
+            for w in words:
+                stems.setdefault(key(w), set()).add(name)
+        for k, names in stems.items():
+            self.automaton.add_word(k, (len(k), tuple(n for n in groups if n in names)))
+        self.automaton.make_automaton()
+        self.prefixes = _verbal_prefixes() if verbal else clitic_prefixes()
+
+    def hits(self, folded: str) -> list[tuple[int, str]]:
+        """(offset, lexicon name) of every trigger, in text order."""
+        out = []
+        prefixes = self.prefixes
+        for last, (length, names) in self.automaton.iter(folded):
+            s = last - length + 1
+            ts = s
+            while ts > 0 and folded[ts - 1] in _ARABIC_LETTERS:
+                ts -= 1
+            if ts == s or folded[ts:s] in prefixes:
+                out.extend((ts, n) for n in names)
+        out.sort()
+        return out
+
+
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))
+
+
+@lru_cache(maxsize=1)
+def _verbal_prefixes() -> frozenset[str]:
+    out = set(clitic_prefixes())
+    for conj in ("", "و", "ف"):
+        for imperfect in ("ي", "ت", "ن", "سي", "ست", "سن"):
+            out.add(conj + imperfect)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=256)

@@ -15,7 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.clauses import Sentence, lexicon
+from bisect import bisect_left
+
+from geo.clauses import MultiLexicon, Sentence, lexicon
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
 
@@ -65,7 +67,7 @@ class _Trigger:
 
 class EventExtractor:
     def __init__(self) -> None:
-        self.patterns = {t: lexicon(stems, verbal=True) for t, stems in TRIGGERS.items()}
+        self.triggers = MultiLexicon({t: TRIGGERS[t] for t in PRIORITY}, verbal=True)
         self.killed = lexicon(KILLED, verbal=True)
         self.injured = lexicon(INJURED, verbal=True)
         self.protest_occurs = lexicon(PROTEST_OCCURS, verbal=True)
@@ -77,10 +79,16 @@ class EventExtractor:
         mentions: Sequence[Mention],
         date_of,
         main_state: Place | None,
+        folded: str,
     ) -> list[Event]:
         out: list[Event] = []
+        hits = self.triggers.hits(folded)
+        positions = [pos for pos, _ in hits]
         for s in sents:
-            for trig in self._triggers(s):
+            lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
+            if lo == hi:
+                continue
+            for trig in self._triggers(s, hits[lo:hi]):
                 places = self._places(s, trig, mentions, main_state)
                 date = date_of(s.start, s.end, near=trig.pos, historical=trig.type in HISTORICAL)
                 killed, injured = self._figures(s, numbers) if trig.type == "casualties" else (None, None)
@@ -88,12 +96,13 @@ class EventExtractor:
                     out.append(Event(trig.type, place, date, s.text, killed, injured, s.start, s.end))
         return _dedupe(out)
 
-    def _triggers(self, s: Sentence) -> list[_Trigger]:
-        found = []
-        for t in PRIORITY:
-            m = self.patterns[t].search(s.folded)
-            if m and (t != "protest" or self.protest_occurs.search(s.folded)):
-                found.append(_Trigger(t, s.start + m.start()))
+    def _triggers(self, s: Sentence, hits: list[tuple[int, str]]) -> list[_Trigger]:
+        first: dict[str, int] = {}
+        for pos, t in hits:
+            first.setdefault(t, pos)
+        if "protest" in first and not self.protest_occurs.search(s.folded):
+            del first["protest"]
+        found = [_Trigger(t, first[t]) for t in PRIORITY if t in first]
         return found[:MAX_TYPES]
 
     def _places(self, s, trig, mentions, main_state) -> list[Place | None]:

@@ -31,6 +31,7 @@ class Extractor:
         from geo.arabic_dates import find_dates, infer_published
         from geo.boilerplate import body_end
         from geo.clauses import sentences
+        from geo.normalize import fold
         from geo.numbers import find_numbers
 
         warnings: list[str] = []
@@ -46,12 +47,13 @@ class Extractor:
         warnings += [f"{d.text!r} at {d.start} is not a real date; left undated" for d in dates
                      if d.value is None and not d.relative]
         numbers = find_numbers(text[:end], exclude=[(d.start, d.end) for d in dates])
-        sents = sentences(text, end)
+        folded = fold(text[:end])
+        sents = sentences(text, end, folded=folded)
         main = _main_state(mentions)
         date_of = _DateLookup(text, dates)
         troops = self.troops.extract(text, sents, numbers, mentions, date_of, self.capitals,
-                                     main.iso2 if main else None)
-        events = self.events.extract(sents, numbers, mentions, date_of, main)
+                                     main.iso2 if main else None, folded)
+        events = self.events.extract(sents, numbers, mentions, date_of, main, folded)
         return Extraction(
             id=doc_id,
             published=published,

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geo.boilerplate import body_end
+from geo.gazetteer.build import EVERYDAY_WORD
 from geo.gazetteer.entries import ADJECTIVE, COUNTRY, CUED, GEONAMES, Entry
 from geo.gazetteer.index import GazetteerIndex
 from geo.model import Mention, Place, ResolvedPlace
@@ -47,6 +50,7 @@ PERSON_TITLES = _folded(
 TITLE_FILLERS = _folded({"السابق", "الاسبق", "الحالي", "الكازاخي", "الكازاخستاني", "الاول", "المؤسس"})
 SURNAME_ENDINGS = ("ييف", "يف", "وف", "يفا", "وفا", "ينكو", "سكي", "فيتش", "وفيتش", "وفسكي", "باييف")
 SENTENCE_END = re.compile(r"[.!?؟\n]")
+_GAPS = re.compile(GAP)
 
 # confidence by source of the name
 _CONFIDENCE = {"curated": 0.95, COUNTRY: 0.97, ADJECTIVE: 0.9}
@@ -69,17 +73,18 @@ class _Text:
     def __init__(self, text: str, limit: int):
         self.original = text
         folded = fold(text[:limit])
+        # compact positions of the dropped characters: orig(i) = i + how many were dropped up to i
+        self.gaps: list[int] = []
         if GAP in folded:
-            self.positions = [i for i, ch in enumerate(folded) if ch != GAP]
+            self.gaps = [i - k for k, i in enumerate(m.start() for m in _GAPS.finditer(folded))]
             self.folded = folded.replace(GAP, "")
         else:
-            self.positions = None
             self.folded = folded
 
     def orig(self, i: int) -> int:
-        if self.positions is None:
-            return i
-        return self.positions[i] if i < len(self.positions) else len(self.original)
+        if i >= len(self.folded):
+            return len(self.original) if self.gaps else i
+        return i + bisect_right(self.gaps, i) if self.gaps else i
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
@@ -307,16 +312,16 @@ def _evidence(
 ) -> float | None:
     """How much the text supports this GeoNames reading; None when it does not at all."""
     common = e.commonness
-    if common >= 5.5:
+    if common >= EVERYDAY_WORD:
         return None  # an everyday word, whatever the place
     size = math.log10(p.population + 1)
     in_focus = p.iso2 in focus
     if not (cued or capital or size >= 5 or (in_focus and size >= 4)):
         return None  # small and outside the article's states: nothing can support it
     near = any(_km(p, a) < 300 for a in anchors)
-    if cued and common < 5.5:
+    if cued and common < EVERYDAY_WORD:
         score = 3.0
-    elif capital and common < 5.5:
+    elif capital and common < EVERYDAY_WORD:
         score = 2.5
     elif size >= 6 and common < 4.0:
         score = 2.0
@@ -342,14 +347,14 @@ def _strip_article(k: str) -> str:
     return k[2:] if k.startswith("ال") else k
 
 
-_CLITICS_LONGEST_FIRST: tuple[str, ...] = ()
+@lru_cache(maxsize=1)
+def _clitics_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(clitic_prefixes(), key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)
 def _strip_clitics(word: str) -> str:
-    global _CLITICS_LONGEST_FIRST
-    if not _CLITICS_LONGEST_FIRST:
-        _CLITICS_LONGEST_FIRST = tuple(sorted(clitic_prefixes(), key=len, reverse=True))
-    for p in _CLITICS_LONGEST_FIRST:
+    for p in _clitics_longest_first():
         if p and word.startswith(p) and len(word) - len(p) >= 3 and not p.endswith("ال"):
             return word[len(p):]
     return word

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from geo.clauses import Sentence, has, lexicon
+from bisect import bisect_left
+
+from geo.clauses import MultiLexicon, Sentence, has, lexicon
 from geo.model import Mention, TroopContribution
 from geo.numbers import NumberMention
 
@@ -47,6 +49,7 @@ class TroopExtractor:
     def __init__(self) -> None:
         self.personnel = lexicon(PERSONNEL)
         self.forces = lexicon(FORCES)
+        self.about_forces = MultiLexicon({"forces": FORCES + PERSONNEL})
         self.capacity = lexicon(CAPACITY)
         self.considering = lexicon(CONSIDERING)
         self.pledged = lexicon(PLEDGED)
@@ -65,11 +68,13 @@ class TroopExtractor:
         date_of,
         capitals: dict[str, str],
         destination: str | None,
+        folded: str,
     ) -> list[TroopContribution]:
         out: list[TroopContribution] = []
+        positions = [pos for pos, _ in self.about_forces.hits(folded)]
         for s in sents:
-            if not has(self.forces, s.folded) and not has(self.personnel, s.folded):
-                continue
+            if bisect_left(positions, s.start) == bisect_left(positions, s.end):
+                continue  # no word about forces or personnel in this sentence
             nums = [n for n in numbers if s.start <= n.start < s.end]
             states = _states_in(s, mentions, capitals)
             found = self._counts(text, s, nums, states, mentions, capitals, destination)

@@ -14,6 +14,9 @@ from geo.normalize import is_arabic_spelling, key
 from geo.settings import Settings
 
 MIN_KEY_LETTERS = 3
+# wordfreq Zipf value at which a GeoNames name is an everyday Arabic word (كان، سنة …);
+# the geoparser never accepts such a reading, so the index leaves it out
+EVERYDAY_WORD = 5.5
 # GeoNames cities whose Latin name is indexed (for Latin names inside Arabic text)
 LATIN_MIN_POPULATION = 15000
 _RANK = {CURATED: 0, COUNTRY: 1, ADJECTIVE: 2, GEONAMES: 3}
@@ -88,7 +91,9 @@ class _Builder:
                 population=c.population,
             )
             for name in arabic:
-                self.add(name, Entry(pkey, GEONAMES, commonness=arabic_commonness(name)))
+                common = arabic_commonness(name)
+                if common < EVERYDAY_WORD:  # an everyday word is never read as a GeoNames place
+                    self.add(name, Entry(pkey, GEONAMES, commonness=common))
             if latin:
                 self.add(c.name, Entry(pkey, GEONAMES, commonness=zipf_frequency(c.name, "en")))
             if c.name == capitals.get(c.iso2) and c.population > self.capital_pop.get(c.iso2, -1):
