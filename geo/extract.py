@@ -42,12 +42,12 @@ class Extractor:
             found = infer_published(text)
             published = found.isoformat() if found else None
         end = body_end(text)
-        places, mentions = self.geoparser.parse(text)
+        folded = fold(text[:end])
+        places, mentions = self.geoparser.parse(text, folded=folded)
         dates = find_dates(text[:end], published=_day(published), default_year=self.settings.default_year)
         warnings += [f"{d.text!r} at {d.start} is not a real date; left undated" for d in dates
                      if d.value is None and not d.relative]
         numbers = find_numbers(text[:end], exclude=[(d.start, d.end) for d in dates])
-        folded = fold(text[:end])
         sents = sentences(text, end, folded=folded)
         main = _main_state(mentions)
         date_of = _DateLookup(text, dates)

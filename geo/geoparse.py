@@ -70,9 +70,9 @@ class Span:
 class _Text:
     """The folded article with a map back to the original offsets."""
 
-    def __init__(self, text: str, limit: int):
+    def __init__(self, text: str, limit: int, folded: str | None = None):
         self.original = text
-        folded = fold(text[:limit])
+        folded = fold(text[:limit]) if folded is None else folded
         # compact positions of the dropped characters: orig(i) = i + how many were dropped up to i
         self.gaps: list[int] = []
         if GAP in folded:
@@ -117,6 +117,7 @@ class _Text:
 
 def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
     prefixes = clitic_prefixes()
+    adjectives = index.adjectives
     f = t.folded
     n = len(f)
     found: list[Span] = []
@@ -127,6 +128,8 @@ def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
                 continue
             found.append(Span(s, e, k, "", ""))
             continue
+        if e < n and f[e] in _IS_AR and k not in adjectives:
+            continue  # the word goes on: a name never takes an ending
         ts = s
         while ts > 0 and f[ts - 1] in _IS_AR:
             ts -= 1
@@ -137,7 +140,7 @@ def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
         while te < n and f[te] in _IS_AR:
             te += 1
         suffix = f[e:te]
-        if suffix and (k not in index.adjectives or suffix not in ADJECTIVE_ENDINGS):
+        if suffix and suffix not in ADJECTIVE_ENDINGS:
             continue
         found.append(Span(s, te, k, prefix, suffix))
     return _longest_first(found)
@@ -168,8 +171,10 @@ class Geoparser:
     def __init__(self, index: GazetteerIndex):
         self.index = index
 
-    def parse(self, text: str) -> tuple[list[ResolvedPlace], list[Mention]]:
-        t = _Text(text, body_end(text))
+    def parse(self, text: str, *, folded: str | None = None) -> tuple[list[ResolvedPlace], list[Mention]]:
+        """Places and mentions of ``text``; ``folded`` may pass fold() of the article body."""
+        end = body_end(text)
+        t = _Text(text, end, folded if folded is not None and len(folded) == end else None)
         spans = find_spans(t, self.index)
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}

@@ -33,8 +33,13 @@ FORMATS: dict[str, str] = {
     "gpkg": "geo.store.export:write_gpkg",
     "geojson": "geo.store.export:write_geojson",
     "csv": "geo.store.export:write_csv",
+    "png": "geo.snapshots.png:write_png",
+    "svg": "geo.snapshots.png:write_svg",
+    "pdf": "geo.snapshots.png:write_pdf",
+    "html": "geo.snapshots.html:write_html",
 }
 SUFFIXES: dict[str, str] = {".gpkg": "gpkg", ".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
+SUFFIXES |= {".png": "png", ".svg": "svg", ".pdf": "pdf", ".html": "html", ".htm": "html"}
 LAYERS = ("places", "events", "troops", "membership")
 _runtime: dict[str, Writer] = {}
 
