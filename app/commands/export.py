@@ -28,6 +28,11 @@ def register(subparsers) -> None:
     parser.add_argument("--type", nargs="+", action="extend", default=[], metavar="TYPE", help="event types")
     parser.add_argument("--document", nargs="+", action="extend", default=[], metavar="ID")
     parser.add_argument("--dated-only", action="store_true", help="leave out claims without a date")
+    snap = parser.add_argument_group("png, svg, pdf and html snapshots")
+    snap.add_argument("--lang", choices=("ar", "en"), help="labels, legend and title (default: ar)")
+    snap.add_argument("--bbox", metavar="W,S,E,N", help="area shown, degrees (default: Central Asia + data)")
+    snap.add_argument("--dpi", type=int, help="image resolution (default 100: 1600x1000 px)")
+    snap.add_argument("--size", metavar="WxH", help="image size in pixels at --dpi, e.g. 2400x1500")
     parser.set_defaults(func=run)
 
 
@@ -37,9 +42,15 @@ def run(args) -> int:
 
     filters = filters_from(args)
     with open_store(args.db) as store:
-        counts = export(store, filters, args.output, fmt=args.format)
+        counts = export(store, filters, args.output, fmt=args.format, **snapshot_options(args))
     print(f"wrote {args.output}: " + ", ".join(f"{n} {layer}" for layer, n in counts.items()))
     return 0
+
+
+def snapshot_options(args) -> dict:
+    """The snapshot options given on the command line (other formats ignore them)."""
+    names = ("lang", "bbox", "dpi", "size")
+    return {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
 
 
 def filters_from(args):

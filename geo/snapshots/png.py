@@ -1,0 +1,336 @@
+"""Static images of the map (PNG, SVG, PDF) drawn with matplotlib and geopandas.
+
+Countries coloured by CSTO status on the last day of the range, events sized by casualties,
+troop flows with their figures, a legend, a title stating the filters and a source line.
+Arabic is passed as plain strings: matplotlib (>= 3.11) shapes and orders it itself, given a
+font with Arabic glyphs (Debian's fonts-noto-core: Noto Sans + Noto Sans Arabic).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from geo.errors import DataFileError
+from geo.layers import events as events_layer
+from geo.layers import membership as membership_layer
+from geo.layers import places as places_layer
+from geo.layers import troops as troops_layer
+from geo.snapshots.common import (
+    Snapshot,
+    collect,
+    counts,
+    options_from,
+    source_line,
+    title,
+    view_bbox,
+    word,
+)
+
+FONT_FAMILIES = ("Noto Sans", "Noto Sans Arabic", "DejaVu Sans")
+ARABIC_SAMPLE = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى"
+SEA = "#bfdbfe"
+HALO = "white"
+MAX_LABELS = 25
+DASHES = {None: "-", "10 8": (0, (5, 3)), "2 8": (0, (1, 3))}
+
+
+@lru_cache(maxsize=1)
+def arabic_font() -> str:
+    """Path of the first font of :data:`FONT_FAMILIES` with every Arabic letter; raises if none."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    for family in FONT_FAMILIES:
+        try:
+            path = font_manager.findfont(
+                font_manager.FontProperties(family=family), fallback_to_default=False
+            )
+        except ValueError:
+            continue
+        font = FT2Font(path)
+        if all(font.get_char_index(ord(c)) for c in ARABIC_SAMPLE):
+            return path
+    raise DataFileError(
+        f"no font with Arabic letters among {', '.join(FONT_FAMILIES)}; install Debian's fonts-noto-core "
+        "(bash .ci/browser.sh does) so Arabic labels are not drawn as empty boxes"
+    )
+
+
+def write_png(store, filters, path: Path, **opts) -> dict[str, int]:
+    """``opts``: lang, bbox, layers, dpi, size (see :class:`geo.snapshots.common.SnapshotOptions`)."""
+    return write_image(store, filters, path, fmt="png", **opts)
+
+
+def write_svg(store, filters, path: Path, **opts) -> dict[str, int]:
+    return write_image(store, filters, path, fmt="svg", **opts)
+
+
+def write_pdf(store, filters, path: Path, **opts) -> dict[str, int]:
+    return write_image(store, filters, path, fmt="pdf", **opts)
+
+
+def write_image(store, filters, path: Path, *, fmt: str, **opts) -> dict[str, int]:
+    from geo.store.export import _atomic  # the exports' replace-only-on-success file
+
+    options = options_from(**opts)
+    snapshot = collect(store, filters, options)
+    figure = render(snapshot)
+    with _atomic(Path(path)) as tmp:
+        figure.savefig(tmp, format=fmt, dpi=options.dpi)
+    return counts(snapshot)
+
+
+def render(snapshot: Snapshot):
+    """A matplotlib Figure of the snapshot (no pyplot: nothing global is touched)."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    if snapshot.lang == "ar":
+        arabic_font()
+    width, height = snapshot.options.pixels()
+    dpi = snapshot.options.dpi
+    with matplotlib.rc_context(_style()):
+        figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
+        ax = figure.add_axes((0.01, 0.06, 0.76, 0.86))
+        _draw_layers(ax, snapshot)
+        _frame(ax, view_bbox(snapshot), figure)
+        _legend(figure, snapshot)
+        _texts(figure, snapshot)
+    return figure
+
+
+def _style() -> dict:
+    return {
+        "font.family": list(FONT_FAMILIES),
+        "svg.fonttype": "path",  # the glyphs travel with the file: no font needed to view it
+        "pdf.fonttype": 42,
+        "axes.linewidth": 0.6,
+    }
+
+
+def _frame(ax, bbox, figure) -> None:
+    """Show at least ``bbox``, widened to fill the axes; plate carrée stretched by the middle
+    latitude so shapes look right where the view is."""
+    west, south, east, north = bbox
+    stretch = max(0.2, math.cos(math.radians((south + north) / 2)))
+    box = ax.get_position(original=True)
+    fig_w, fig_h = figure.get_size_inches()
+    wanted = (box.width * fig_w) / (box.height * fig_h)  # width / height of the axes
+    width, height = (east - west) * stretch, north - south
+    if width / height < wanted:
+        grow = (height * wanted / stretch - (east - west)) / 2
+        west, east = west - grow, east + grow
+    else:
+        grow = ((east - west) * stretch / wanted - height) / 2
+        south, north = south - grow, north + grow
+    ax.set_facecolor(SEA)
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(1 / stretch, adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
+def _draw_layers(ax, snapshot: Snapshot) -> None:
+    _countries(ax, snapshot)
+    layers = snapshot.layers
+    _membership(ax, layers["membership"], snapshot.lang, view_bbox(snapshot))
+    _flows(ax, layers["troops"], snapshot.lang)
+    _places(ax, layers["places"], snapshot.lang)
+    _events(ax, layers["events"], snapshot.lang)
+
+
+def _countries(ax, snapshot: Snapshot) -> None:
+    frame = _frame_of(id(snapshot.countries), snapshot.countries)
+    frame.plot(
+        ax=ax, color=membership_layer.BASE_COLOR, edgecolor=membership_layer.BORDER_COLOR, linewidth=0.4
+    )
+
+
+_frames: dict[int, object] = {}
+
+
+def _frame_of(key: int, collection: dict):
+    """The country outlines as a GeoDataFrame, built once per reference collection."""
+    import geopandas as gpd
+
+    if key not in _frames:
+        _frames.clear()
+        _frames[key] = gpd.GeoDataFrame.from_features(collection["features"], crs="EPSG:4326")
+    return _frames[key]
+
+
+def _membership(ax, collection: dict, lang: str, bbox) -> None:
+    import geopandas as gpd
+
+    features = collection["features"]
+    if not features:
+        return
+    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    frame.plot(ax=ax, color=list(frame["color"]), edgecolor="white", linewidth=0.6, alpha=0.85)
+    west, south, east, north = bbox
+    for row in frame.itertuples():
+        point = row.geometry.intersection(_box(west, south, east, north)).representative_point()
+        if not point.is_empty:
+            _label(ax, point.x, point.y, row.name_ar if lang == "ar" else row.name, size=9, color="#1e293b")
+
+
+def _box(x0, y0, x1, y1):
+    from shapely.geometry import box
+
+    return box(x0, y0, x1, y1)
+
+
+def _flows(ax, collection: dict, lang: str) -> None:
+    for f in collection["features"]:
+        p = f["properties"]
+        xs, ys = zip(*f["geometry"]["coordinates"], strict=True)
+        ax.plot(
+            xs,
+            ys,
+            color=p["color"],
+            linewidth=max(1.0, p["weight"] * 0.55),
+            linestyle=DASHES.get(p["dash"], "-"),
+            solid_capstyle="round",
+            zorder=4,
+        )
+        ax.plot(xs[-1:], ys[-1:], marker="o", markersize=4, color=p["color"], zorder=4)
+        at = len(xs) // 3
+        text = f"{p['name_ar']}: {p['label_ar']}" if lang == "ar" else f"{p['name']}: {p['label']}"
+        _label(ax, xs[at], ys[at], text, size=8.5, color=p["color"], weight="bold")
+
+
+def _events(ax, collection: dict, lang: str) -> None:
+    features = collection["features"]
+    if not features:
+        return
+    xs = [f["geometry"]["coordinates"][0] for f in features]
+    ys = [f["geometry"]["coordinates"][1] for f in features]
+    sizes = [(f["properties"]["radius"] * 0.9) ** 2 for f in features]
+    colors = [f["properties"]["color"] for f in features]
+    ax.scatter(xs, ys, s=sizes, c=colors, edgecolors="white", linewidths=0.7, alpha=0.85, zorder=5)
+    _place_names(ax, features, lang)
+
+
+def _places(ax, collection: dict, lang: str) -> None:
+    features = collection["features"]
+    if not features:
+        return
+    xs = [f["geometry"]["coordinates"][0] for f in features]
+    ys = [f["geometry"]["coordinates"][1] for f in features]
+    ax.scatter(xs, ys, s=14, c=places_layer.COLOR, edgecolors="white", linewidths=0.5, zorder=5)
+    _place_names(ax, features, lang, color=places_layer.COLOR)
+
+
+def _place_names(ax, features: list[dict], lang: str, *, color: str = "#111827") -> None:
+    """The most frequent place names, once each, beside their points."""
+    key = "name_ar" if lang == "ar" else "name"
+    by_name = Counter(f["properties"].get(key) or "" for f in features)
+    shown = {name for name, _n in by_name.most_common(MAX_LABELS) if name}
+    for f in features:
+        name = f["properties"].get(key) or ""
+        if name in shown:
+            shown.discard(name)
+            x, y = f["geometry"]["coordinates"]
+            _label(ax, x, y, name, size=8, color=color, offset=(0, 7))
+
+
+def _label(ax, x, y, text: str, *, size: float, color: str, weight: str = "normal", offset=(0, 0)) -> None:
+    from matplotlib import patheffects
+
+    ax.annotate(
+        text,
+        (x, y),
+        xytext=offset,
+        textcoords="offset points",
+        ha="center",
+        va="bottom" if offset[1] else "center",
+        fontsize=size,
+        color=color,
+        fontweight=weight,
+        zorder=6,
+        clip_on=True,
+        annotation_clip=True,
+        path_effects=[patheffects.withStroke(linewidth=2.5, foreground=HALO)],
+    )
+
+
+def _legend(figure, snapshot: Snapshot) -> None:
+    handles, headers = _legend_handles(snapshot)
+    if not handles:
+        return
+    rtl = snapshot.lang == "ar"
+    legend = figure.legend(
+        handles=handles,
+        loc="upper right" if not rtl else "upper right",
+        bbox_to_anchor=(0.995, 0.92),
+        frameon=False,
+        fontsize=9,
+        markerfirst=not rtl,
+        handlelength=2.2,
+    )
+    for text in legend.get_texts():
+        if text.get_text() in headers:
+            text.set_fontweight("bold")
+        if rtl:
+            text.set_horizontalalignment("right")
+
+
+def _legend_handles(snapshot: Snapshot):
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    lang, layers, visible = snapshot.lang, snapshot.layers, snapshot.options.layers
+    handles, headers = [], set()
+
+    def header(key: str) -> None:
+        headers.add(word(key, lang))
+        handles.append(Patch(visible=False, label=word(key, lang)))
+
+    if "membership" in visible:
+        header("membership")
+        handles += [
+            Patch(facecolor=e.color, edgecolor="#9ca3af", label=e.label(lang))
+            for e in membership_layer.legend()
+        ]
+    drawn = {f["properties"]["type"] for f in layers["events"]["features"]}
+    present = [t for t in events_layer.TYPE_STYLE if t in drawn]
+    if "events" in visible and present:
+        header("events")
+        handles += [
+            Line2D([], [], linestyle="", marker="o", markersize=8, color=e.color, label=e.label(lang))
+            for e in events_layer.legend(present)
+        ]
+    statuses = {f["properties"]["status"] for f in layers["troops"]["features"]}
+    if "troops" in visible and statuses:
+        header("troops")
+        for e in troops_layer.legend():
+            if e.key in statuses:
+                dash = troops_layer.STATUS_STYLE[e.key][1]
+                handles.append(
+                    Line2D([], [], color=e.color, linewidth=2.5, linestyle=DASHES[dash], label=e.label(lang))
+                )
+    if "places" in visible and layers["places"]["features"]:
+        header("places")
+        handles += [
+            Line2D([], [], linestyle="", marker="o", markersize=5, color=e.color, label=e.label(lang))
+            for e in places_layer.legend()
+        ]
+    return handles, headers
+
+
+def _texts(figure, snapshot: Snapshot) -> None:
+    figure.text(0.5, 0.975, title(snapshot), ha="center", va="top", fontsize=14, wrap=True)
+    unlocated = snapshot.layers["events"].get("unlocated", 0)
+    note = source_line(snapshot)
+    if unlocated:
+        extra = f"{unlocated} events without a place are not drawn"
+        if snapshot.lang == "ar":
+            extra = f"{unlocated} حدثًا بلا مكان لم تُرسم"
+        note = f"{note} · {extra}"
+    figure.text(0.5, 0.018, note, ha="center", va="bottom", fontsize=8.5, color="#475569")
