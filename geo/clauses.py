@@ -48,6 +48,27 @@ def _alternation(stems) -> str:
     return "|".join(sorted({re.escape(key(s)).replace(r"\ ", r"\s+") for s in stems}, key=len, reverse=True))
 
 
+_CLAUSE_BREAK = re.compile(r"[،؛;:]")
+
+
+def clauses(s: Sentence) -> list[Sentence]:
+    """A sentence cut at Arabic commas and semicolons (the sentence itself when it has none)."""
+    out, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(s.folded):
+        if m.start() > start:
+            out.append(_part(s, start, m.start()))
+        start = m.end()
+    if start == 0:
+        return [s]
+    if start < len(s.folded):
+        out.append(_part(s, start, len(s.folded)))
+    return out
+
+
+def _part(s: Sentence, a: int, b: int) -> Sentence:
+    return Sentence(s.start + a, s.start + b, s.text[a:b], s.folded[a:b])
+
+
 class MultiLexicon:
     """Several named lexicons behind one Aho-Corasick automaton: one pass finds every trigger.
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bisect import bisect_left
 
-from geo.clauses import MultiLexicon, Sentence, lexicon
+from geo.clauses import MultiLexicon, Sentence, clauses, lexicon
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
 
@@ -65,8 +65,15 @@ class _Trigger:
     pos: int  # offset in the original text
 
 
+# words that turn a trigger into its absence: "وقف إطلاق النار" (ceasefire), "لمنع الاشتباكات"
+PREVENTION = re.compile(r"(?:^|\s)[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)\s+$")
+# a plural trigger followed by a list of years ("ثورات 2005 و2010 و2020") is one event a year
+LISTED_YEARS_WINDOW = 60
+
+
 class EventExtractor:
-    def __init__(self) -> None:
+    def __init__(self, *, capitals: frozenset[str] = frozenset()) -> None:
+        self.capitals = capitals
         self.triggers = MultiLexicon({t: TRIGGERS[t] for t in PRIORITY}, verbal=True)
         self.killed = lexicon(KILLED, verbal=True)
         self.injured = lexicon(INJURED, verbal=True)
@@ -88,26 +95,49 @@ class EventExtractor:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
             if lo == hi:
                 continue
-            for trig in self._triggers(s, hits[lo:hi]):
-                places = self._places(s, trig, mentions, main_state)
-                date = date_of(s.start, s.end, near=trig.pos, historical=trig.type in HISTORICAL)
-                killed, injured = self._figures(s, numbers) if trig.type == "casualties" else (None, None)
-                for place in places:
-                    out.append(Event(trig.type, place, date, s.text, killed, injured, s.start, s.end))
+            occurs = self.protest_occurs.search(s.folded) is not None
+            for c in clauses(s):
+                a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
+                for trig in self._triggers(c, hits[a:b], protest_occurs=occurs):
+                    out += self._events(s, c, trig, numbers, mentions, date_of, main_state)
         return _dedupe(out)
 
-    def _triggers(self, s: Sentence, hits: list[tuple[int, str]]) -> list[_Trigger]:
+    def _events(self, s, c, trig, numbers, mentions, date_of, main_state) -> list[Event]:
+        """Events of one trigger: place and date from its clause, else from its sentence."""
+        places = self._places(c, trig, mentions, main_state, sentence=s)
+        historical = trig.type in HISTORICAL
+        dates = date_of.listed_years(c.start, c.end, trig.pos, LISTED_YEARS_WINDOW) or [
+            date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
+        ]
+        killed, injured = self._figures(s, numbers) if trig.type == "casualties" else (None, None)
+        return [
+            Event(trig.type, place, date, s.text, killed, injured, s.start, s.end)
+            for date in dates
+            for place in places
+        ]
+
+    def _triggers(self, s: Sentence, hits: list[tuple[int, str]], *, protest_occurs: bool) -> list[_Trigger]:
         first: dict[str, int] = {}
         for pos, t in hits:
             first.setdefault(t, pos)
-        if "protest" in first and not self.protest_occurs.search(s.folded):
+        if "protest" in first and not protest_occurs:
             del first["protest"]
-        found = [_Trigger(t, first[t]) for t in PRIORITY if t in first]
+        found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]
         return found[:MAX_TYPES]
 
-    def _places(self, s, trig, mentions, main_state) -> list[Place | None]:
-        inside = [m for m in mentions if s.start <= m.start < s.end]
-        local = [m for m in inside if m.place.kind in SPECIFICITY and m.place.kind != "country"]
+    @staticmethod
+    def _prevented(s: Sentence, pos: int) -> bool:
+        return PREVENTION.search(s.folded[max(0, pos - s.start - 12) : pos - s.start]) is not None
+
+    def _places(self, s, trig, mentions, main_state, *, sentence: Sentence) -> list[Place | None]:
+        inside = [m for m in mentions if s.start <= m.start < s.end and m.place.kind in SPECIFICITY]
+        if not inside:
+            s = sentence
+            inside = [m for m in mentions if s.start <= m.start < s.end]
+        local = [
+            m for m in inside
+            if m.place.kind in SPECIFICITY and m.place.kind != "country" and not self._actor(s, m)
+        ]
         if main_state is not None and main_state.iso2:
             home = [m for m in local if m.place.iso2 == main_state.iso2]
             local = home or (local if trig.type in HISTORICAL or trig.type in ("armed_clash", "meeting") else [])
@@ -124,6 +154,12 @@ class EventExtractor:
         if main_state is not None:
             return [main_state]
         return [states[0].place] if states else [None]
+
+    def _actor(self, s: Sentence, m: Mention) -> bool:
+        """A capital named without a locative preposition speaks for its government (موسكو ترى)."""
+        if m.place.key not in self.capitals:
+            return False
+        return LOCATIVE.search(s.folded[max(0, m.start - s.start - 6) : m.start - s.start]) is None
 
     def _figures(self, s: Sentence, numbers: Sequence[NumberMention]) -> tuple[int | None, int | None]:
         killed = injured = None

@@ -23,7 +23,7 @@ class Extractor:
         self.settings = settings or get_settings()
         self.index = index or get_index(self.settings)
         self.geoparser = Geoparser(self.index)
-        self.events = EventExtractor()
+        self.events = EventExtractor(capitals=frozenset(self.index.capitals))
         self.troops = TroopExtractor()
         self.capitals = {k: self.index.places[k].iso2 for k in self.index.capitals if k in self.index.places}
 
@@ -49,8 +49,8 @@ class Extractor:
                      if d.value is None and not d.relative]
         numbers = find_numbers(text[:end], exclude=[(d.start, d.end) for d in dates])
         sents = sentences(text, end, folded=folded)
-        main = _main_state(mentions)
-        date_of = _DateLookup(text, dates)
+        main = _main_state(mentions, self.capitals.keys())
+        date_of = _DateLookup(text, dates, published)
         troops = self.troops.extract(text, sents, numbers, mentions, date_of, self.capitals,
                                      main.iso2 if main else None, folded)
         events = self.events.extract(sents, numbers, mentions, date_of, main, folded)
@@ -66,14 +66,26 @@ class Extractor:
 
 
 class _DateLookup:
-    """The date a claim between two offsets carries: its own, else its paragraph's last one."""
+    """The date a claim between two offsets carries: its own, else its paragraph's last one,
+    else (for what is not history) the publication date: news reports the day it is written."""
 
-    def __init__(self, text: str, dates):
+    def __init__(self, text: str, dates, published: str | None = None):
         self.text = text
         self.dates = [d for d in dates if d.value]
+        self.published = published
 
-    def __call__(self, start: int, end: int, *, near: int | None = None, historical: bool = False):
+    def listed_years(self, start: int, end: int, pos: int, window: int) -> list[str]:
+        """Years listed right after a trigger ("ثورات 2005 و2010 و2020"), when there are two or more."""
+        years = [d for d in self.dates if pos < d.start < min(end, pos + window) and d.precision == "year"]
+        return [d.value for d in years] if len(years) >= 2 else []
+
+    def __call__(self, start: int, end: int, *, near: int | None = None, historical: bool = False,
+                 outer: tuple[int, int] | None = None):
+        """The date of a claim in [start, end) (a clause); ``outer`` is its sentence, tried next."""
         own = [d for d in self.dates if start <= d.start < end]
+        if not own and outer is not None:
+            start, end = outer
+            own = [d for d in self.dates if start <= d.start < end]
         if historical:
             own = [d for d in own if not d.relative]
         if own:
@@ -84,7 +96,7 @@ class _DateLookup:
             return None
         para = self.text.rfind("\n", 0, start)
         earlier = [d for d in self.dates if para < d.start < start and not _is_year_only(d)]
-        return earlier[-1].value if earlier else None
+        return earlier[-1].value if earlier else self.published
 
 
 def _is_year_only(d) -> bool:
@@ -92,16 +104,24 @@ def _is_year_only(d) -> bool:
 
 
 HEADLINE_CHARS = 300
-HEADLINE_WEIGHT = 3
+# how much a mention tells where the article's events happen: a city or region of a state
+# places events there; a state's adjective mostly names an actor (القوات الروسية)
+_WEIGHT = {"adjective": 0.25}
+_LOCAL_WEIGHT = 2.0
+_CAPITAL_WEIGHT = 0.5  # a capital mostly names its government (موسكو ترى أن …)
 
 
-def _main_state(mentions: list[Mention]) -> Place | None:
-    """The state the article is about: most named, counting its cities and regions too,
-    and a mention in the headline counts three times."""
+def _main_state(mentions: list[Mention], capitals=frozenset()) -> Place | None:
+    """The state the article is about, by weighted mentions; the headline counts three times."""
     weight: Counter[str] = Counter()
     for m in mentions:
-        if m.place.iso2 and m.place.kind != "other":
-            weight[m.place.iso2] += HEADLINE_WEIGHT if m.start < HEADLINE_CHARS else 1
+        if not m.place.iso2 or m.place.kind == "other":
+            continue
+        if m.place.kind == "country":
+            w = _WEIGHT.get(m.via, 1.0)
+        else:
+            w = _CAPITAL_WEIGHT if m.place.key in capitals else _LOCAL_WEIGHT
+        weight[m.place.iso2] += w * (3 if m.start < HEADLINE_CHARS else 1)
     if not weight:
         return None
     top = weight.most_common(1)[0][0]
