@@ -65,14 +65,21 @@ class Extractor:
         )
 
 
+# a claim with no date of its own takes the last date named this many characters before it
+CARRY_CHARS = 300
+
+
 class _DateLookup:
-    """The date a claim between two offsets carries: its own, else its paragraph's last one,
-    else (for what is not history) the publication date: news reports the day it is written."""
+    """The date a claim between two offsets carries: its own, else the last one named just
+    before it, else (for what is not history) the publication date: news reports the day it
+    is written."""
 
     def __init__(self, text: str, dates, published: str | None = None):
         self.text = text
         self.dates = [d for d in dates if d.value]
-        self.published = published
+        # without a publication date, the newest day the article names stands in for it
+        days = [d.value for d in self.dates if d.precision == "day"]
+        self.reference = published or (max(days) if days else None)
 
     def listed_years(self, start: int, end: int, pos: int, window: int) -> list[str]:
         """Years listed right after a trigger ("ثورات 2005 و2010 و2020"), when there are two or more."""
@@ -94,9 +101,8 @@ class _DateLookup:
             return min(own, key=lambda d: (rank.get(d.precision, 3), abs(d.start - pivot))).value
         if historical:
             return None
-        para = self.text.rfind("\n", 0, start)
-        earlier = [d for d in self.dates if para < d.start < start and not _is_year_only(d)]
-        return earlier[-1].value if earlier else self.published
+        earlier = [d for d in self.dates if start - CARRY_CHARS < d.start < start and not _is_year_only(d)]
+        return earlier[-1].value if earlier else self.reference
 
 
 def _is_year_only(d) -> bool:
