@@ -53,6 +53,11 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
 PRIORITY = ("casualties", "seizure", "state_of_emergency", "deployment", "armed_clash", "riot", "meeting",
             "treaty_membership", "political_decision", "protest")
 MAX_TYPES = 2
+# decisions and deployments concern a state: they borrow no city from a neighbouring clause
+STATE_LEVEL = {"political_decision", "deployment"}
+# a treaty event needs the treaty, the organisation or membership in its sentence
+# ("انسحاب القوات" is troops leaving, not a state leaving the treaty)
+TREATY_CONTEXT = ("معاهدة", "منظمة", "ميثاق", "عضوية", "اتفاقية", "الحلف", "التحالف", "الأعضاء")
 NO_DEFAULT_PLACE = {"treaty_membership", "meeting"}  # a virtual summit or a treaty has no place of its own
 PRECISION = {"day": 0, "month": 1, "year": 2}
 SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
@@ -78,6 +83,7 @@ class EventExtractor:
         self.killed = lexicon(KILLED, verbal=True)
         self.injured = lexicon(INJURED, verbal=True)
         self.protest_occurs = lexicon(PROTEST_OCCURS, verbal=True)
+        self.treaty_context = lexicon(TREATY_CONTEXT)
 
     def extract(
         self,
@@ -96,9 +102,10 @@ class EventExtractor:
             if lo == hi:
                 continue
             occurs = self.protest_occurs.search(s.folded) is not None
+            treaty = self.treaty_context.search(s.folded) is not None
             for c in clauses(s):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
-                for trig in self._triggers(c, hits[a:b], protest_occurs=occurs):
+                for trig in self._triggers(c, hits[a:b], protest_occurs=occurs, treaty=treaty):
                     out += self._events(s, c, trig, numbers, mentions, date_of, main_state)
         return _dedupe(out)
 
@@ -109,19 +116,27 @@ class EventExtractor:
         dates = date_of.listed_years(c.start, c.end, trig.pos, LISTED_YEARS_WINDOW) or [
             date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
         ]
-        killed, injured = self._figures(s, numbers) if trig.type == "casualties" else (None, None)
+        killed, injured = (None, None)
+        if trig.type == "casualties":
+            killed, injured = self._figures(c, numbers)
+            if killed is None and injured is None:
+                killed, injured = self._figures(s, numbers)
         return [
             Event(trig.type, place, date, s.text, killed, injured, s.start, s.end)
             for date in dates
             for place in places
         ]
 
-    def _triggers(self, s: Sentence, hits: list[tuple[int, str]], *, protest_occurs: bool) -> list[_Trigger]:
+    def _triggers(
+        self, s: Sentence, hits: list[tuple[int, str]], *, protest_occurs: bool, treaty: bool
+    ) -> list[_Trigger]:
         first: dict[str, int] = {}
         for pos, t in hits:
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
+        if "treaty_membership" in first and not treaty:
+            del first["treaty_membership"]
         found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]
         return found[:MAX_TYPES]
 
@@ -131,7 +146,9 @@ class EventExtractor:
 
     def _places(self, s, trig, mentions, main_state, *, sentence: Sentence) -> list[Place | None]:
         inside = [m for m in mentions if s.start <= m.start < s.end and m.place.kind in SPECIFICITY]
-        if not inside:
+        if not inside and trig.type in STATE_LEVEL:
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place.kind == "country"]
+        elif not inside:
             s = sentence
             inside = [m for m in mentions if s.start <= m.start < s.end]
         local = [

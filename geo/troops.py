@@ -86,7 +86,7 @@ class TroopExtractor:
     # -- counts --------------------------------------------------------------------------
     def _counts(self, text, s, nums, states, mentions, capitals, destination) -> list[TroopContribution]:
         out: list[TroopContribution] = []
-        status = None
+        status_before = None
         for n in nums:
             lo, hi = n.start - s.start, n.end - s.start
             after = s.folded[hi : hi + 30]
@@ -100,7 +100,9 @@ class TroopExtractor:
                 continue
             clause_lo = _clause_start(s.folded, lo)
             before = s.folded[clause_lo:lo]
-            status = self._status(s.folded[clause_lo : hi + 40], before) or (status if listed else None) or "sent"
+            status = self._status(s.folded[clause_lo : _clause_end(s.folded, hi, hi + 40)], before)
+            status = status or (status_before if listed else None) or "sent"
+            status_before = status
             country = self._country(s, lo, hi, states, mentions, destination, text)
             if status == "capacity" and country is None:
                 pass
@@ -158,6 +160,13 @@ def _clause_start(folded: str, pos: int) -> int:
     cut = max(folded.rfind("،", 0, pos), folded.rfind(";", 0, pos), folded.rfind("؛", 0, pos))
     # a list that shares the verb continues across commas: go back to the clause with a verb
     return 0 if cut < 0 else (0 if re.match(r"\s*و?\s*[0-9]", folded[cut + 1 : pos + 1]) else cut + 1)
+
+
+def _clause_end(folded: str, pos: int, limit: int) -> int:
+    """Where the clause holding ``pos`` ends, at most at ``limit`` (a verb after a comma or
+    فيما belongs to the next claim: "أرسلت 100 مظلي، فيما قالت قيرغيزستان إنها سترسل")."""
+    m = re.compile(r"[،؛;]|\sفيما\s|\sبينما\s").search(folded, pos, limit)
+    return m.start() if m else limit
 
 
 def _states_in(s: Sentence, mentions: Sequence[Mention], capitals: dict[str, str]) -> list[tuple[int, str]]:

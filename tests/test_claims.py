@@ -81,3 +81,20 @@ def test_impossible_date_is_left_null_with_a_warning(ex):
     result = ex.extract("اندلعت احتجاجات في شيمكنت يوم 31 فبراير 2022.", doc_id="t")
     assert result.warnings
     assert all(e.date is None or not e.date.startswith("2022-02-31") for e in result.events)
+
+
+def test_a_verb_after_a_comma_belongs_to_the_next_claim(ex):
+    text = "وصلت القوات إلى كازاخستان. وقالت مينسك إنها أرسلت 100 مظلي، فيما قالت قيرغيزستان إنها سترسل 150 عسكريا."
+    got = troops(ex, text)
+    assert ("BY", 100, "sent") in got and ("KG", 150, "pledged") in got
+
+
+def test_troops_leaving_is_not_a_treaty_event(ex):
+    text = "ويتوقع أن يبدأ انسحاب القوات من كازاخستان خلال يومين."
+    assert [e.type for e in events(ex, text) if e.type == "treaty_membership"] == []
+
+
+def test_a_decision_is_placed_at_its_state_not_at_a_city_of_another_clause(ex):
+    text = "أعلن الرئيس حالة الطوارئ في ألماتي، وطلب مساعدة منظمة معاهدة الأمن الجماعي."
+    decisions = [e for e in events(ex, text) if e.type == "political_decision"]
+    assert decisions and all(e.place is None or e.place.kind == "country" for e in decisions)
