@@ -12,7 +12,7 @@ def create_app(*, db_url: str | None = None, extractor=None):
     """The map app over the store at ``db_url`` (default: $CSTO_MAP_DB or the user's SQLite file)."""
     import dash
 
-    from app.web import details, filters, i18n, map, share, upload
+    from app.web import details, export, filters, i18n, map, share, upload
     from geo.store.db import resolve_url
 
     url = resolve_url(db_url)
@@ -31,6 +31,7 @@ def create_app(*, db_url: str | None = None, extractor=None):
     map.register(app, db_url=url)
     details.register(app, db_url=url)
     upload.register(app, db_url=url, extractor=extractor)
+    export.register(app, db_url=url)
     return app
 
 
@@ -38,7 +39,7 @@ def layout(*, db_url: str):
     """Built per page load with the default view; the URL callback then applies the query string."""
     from dash import dcc, html
 
-    from app.web import details, filters, i18n, map, upload
+    from app.web import details, export, filters, i18n, map, upload
     from app.web.state import View
 
     view = View()
@@ -56,7 +57,8 @@ def layout(*, db_url: str):
         className="csto-header",
     )
     sidebar = html.Div(
-        [filters.layout(view, db_url=db_url), upload.layout(view.lang)], className="csto-sidebar"
+        [filters.layout(view, db_url=db_url), export.layout(view.lang), upload.layout(view.lang)],
+        className="csto-sidebar",
     )
     aside = html.Div([details.layout(view.lang), map.legend_box()], className="csto-details")
     return html.Div(
