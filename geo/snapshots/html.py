@@ -104,18 +104,18 @@ def _add_layers(fmap, snapshot: Snapshot, evidence: dict) -> None:
     lang, layers = snapshot.lang, snapshot.layers
     _geojson(_base(snapshot.countries, lang), name="base", control=False).add_to(fmap)
     if layers["membership"]["features"]:
-        data = _collection(layers["membership"], lambda f: _country(f, lang))
+        data = _collection(layers["membership"], lambda f: _country(f, lang), "membership")
         _geojson(data, name=word("membership", lang)).add_to(fmap)
     if layers["troops"]["features"]:
-        data = _collection(layers["troops"], lambda f: _flow(f, lang, evidence["troops"]))
+        data = _collection(layers["troops"], lambda f: _flow(f, lang, evidence["troops"]), "troops")
         _geojson(data, name=word("troops", lang)).add_to(fmap)
     if layers["places"]["features"]:
-        data = _collection(layers["places"], lambda f: _place(f, lang))
+        data = _collection(layers["places"], lambda f: _place(f, lang), "places")
         _geojson(data, name=word("places", lang), points=True).add_to(fmap)
     if layers["events"]["features"]:
         cluster = MarkerCluster(name=word("events", lang), options={"maxClusterRadius": 40})
         cluster.default_js, cluster.default_css = [], []
-        data = _collection(layers["events"], lambda f: _event(f, lang, evidence["events"]))
+        data = _collection(layers["events"], lambda f: _event(f, lang, evidence["events"]), "events")
         _geojson(data, name=word("events", lang), points=True, control=False).add_to(cluster)
         cluster.add_to(fmap)
 
@@ -132,12 +132,21 @@ def _geojson(data: dict, *, name: str, points: bool = False, control: bool = Tru
     )
 
 
-def _collection(collection: dict, props) -> dict:
-    """A copy whose features carry only what the page shows: ``style``, ``tip``, ``rows``."""
+def _collection(collection: dict, props, layer: str) -> dict:
+    """A copy whose features carry only what the page shows: ``style``, ``tip``, ``rows``
+    (and ``layer`` and ``count``, which the page tallies in ``cstoSnapshot.counts``)."""
     return {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "geometry": f["geometry"], "properties": props(f)}
+            {
+                "type": "Feature",
+                "geometry": f["geometry"],
+                "properties": {
+                    **props(f),
+                    "layer": layer,
+                    "count": f["properties"].get("count") if layer == "events" else 1,
+                },
+            }
             for f in collection["features"]
         ],
     }
@@ -296,6 +305,8 @@ _STYLE = """
 # One fixed function binds every feature: values are inserted with textContent, never as HTML.
 _SCRIPT = """
 window.cstoSnapshot = {
+  counts: {},
+  layers: [],
   element: function (tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) { node.textContent = String(text); }
@@ -305,6 +316,10 @@ window.cstoSnapshot = {
   bind: function (feature, layer) {
     var p = feature.properties || {};
     var self = window.cstoSnapshot;
+    if (p.layer) {
+      self.counts[p.layer] = (self.counts[p.layer] || 0) + (p.count || 1);
+      self.layers.push(layer);
+    }
     if (p.tip) { layer.bindTooltip(self.element("span", p.tip), {sticky: true}); }
     if (p.rows && p.rows.length) {
       layer.bindPopup(function () {
