@@ -115,11 +115,16 @@ class _Text:
         return start, (m.start() if m else len(f))
 
 
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
 def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
     prefixes = clitic_prefixes()
     adjectives = index.adjectives
     f = t.folded
     n = len(f)
+    words = [(m.start(), m.end()) for m in _ARABIC_WORD.finditer(f)]
+    word_starts = [a for a, _ in words]
     found: list[Span] = []
     for last, k in index.automaton.iter(f):
         s, e = last - len(k) + 1, last + 1
@@ -130,15 +135,11 @@ def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
             continue
         if e < n and f[e] in _IS_AR and k not in adjectives:
             continue  # the word goes on: a name never takes an ending
-        ts = s
-        while ts > 0 and f[ts - 1] in _IS_AR:
-            ts -= 1
+        ts = word_starts[bisect_right(word_starts, s) - 1]  # the written word the key starts in
         prefix = f[ts:s]
         if prefix not in prefixes:
             continue
-        te = e
-        while te < n and f[te] in _IS_AR:
-            te += 1
+        te = words[bisect_right(word_starts, last) - 1][1]  # and the one it ends in
         suffix = f[e:te]
         if suffix and suffix not in ADJECTIVE_ENDINGS:
             continue
