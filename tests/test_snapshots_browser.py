@@ -1,0 +1,122 @@
+"""The exported HTML opened from disk in Debian's Chromium with every non-file request aborted."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import fake_extract
+from test_snapshots import ARTICLE, HOSTILE, JANUARY
+
+from geo.store.api import Filters
+from geo.store.export import export
+from geo.store.ingest import ingest_text
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium missing: run .ci/browser.sh")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def filled(store):
+    ingest_text(store, ARTICLE, doc_id="a.txt", published="2022-01-11", extractor=fake_extract)
+    ingest_text(store, HOSTILE, doc_id="evil.txt", published="2022-01-09", extractor=fake_extract)
+    return store
+
+
+def _open(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1300, "height": 800})
+    outside, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith("file://") or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(path.as_uri())
+    page.wait_for_function("window.cstoSnapshot && window.cstoSnapshot.layers.length > 0", timeout=20_000)
+    page.wait_for_timeout(300)
+    return page, outside, errors
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_html_draws_every_layer_offline(browser, filled, tmp_path, lang):
+    out = tmp_path / "map.html"
+    counts = export(filled, JANUARY, out, lang=lang)
+    page, outside, errors = _open(browser, out)
+    try:
+        assert outside == [] and errors == []
+        assert page.locator(".leaflet-overlay-pane path").count() > 100  # countries, members, flows
+        drawn = page.evaluate("window.cstoSnapshot.counts")
+        assert drawn == {k: v for k, v in counts.items() if v}
+        assert counts["events"] == len([e for e in filled.events(JANUARY) if e.lat is not None])
+        markers = page.locator(
+            ".leaflet-marker-pane .marker-cluster, .leaflet-overlay-pane path.leaflet-interactive"
+        )
+        assert markers.count() > 0
+        assert page.locator(".leaflet-control-layers-overlays label").count() == len(drawn)  # one per layer
+    finally:
+        page.close()
+
+
+def test_filtered_html_shows_only_the_filtered_features(browser, filled, tmp_path):
+    filters = Filters(types=("riot",), date_to=date(2022, 1, 31))
+    out = tmp_path / "riot.html"
+    export(filled, filters, out, lang="en")
+    page, outside, _errors = _open(browser, out)
+    try:
+        assert outside == []
+        assert page.evaluate("window.cstoSnapshot.counts.events") == len(filled.events(filters)) == 1
+    finally:
+        page.close()
+
+
+def test_article_script_stays_inert_in_popups(browser, filled, tmp_path):
+    out = tmp_path / "map.html"
+    export(filled, JANUARY, out, lang="en")
+    page, outside, errors = _open(browser, out)
+    try:
+        # build every popup, put it in the page, and let any onerror/script fire if it could
+        texts = page.evaluate(
+            """() => window.cstoSnapshot.layers.filter(l => l.getPopup()).map(l => {
+                   const node = l.getPopup()._content(l);
+                   document.body.appendChild(node);
+                   return [node.textContent, node.querySelectorAll('script, img').length];
+               })"""
+        )
+        page.wait_for_timeout(300)
+        hostile = [t for t, _n in texts if "window.__xss=3" in t]
+        assert hostile, "the hostile evidence should be shown, as text"
+        assert all(n == 0 for _t, n in texts)
+        assert page.evaluate("window.__xss") is None
+        assert outside == [] and errors == []
+    finally:
+        page.close()
