@@ -306,3 +306,25 @@ def test_cli_bad_bbox_is_a_message_not_a_traceback(filled, tmp_path, capsys):
     err = capsys.readouterr().err
     assert code != 0 and "--bbox" in err and "Traceback" not in err
     assert not (tmp_path / "m.png").exists()
+
+
+# -- the app's export menu ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fmt, magic", [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("html", b"<!DOCTYPE"), ("gpkg", b"SQLite")]
+)
+def test_app_export_menu_file(filled, fmt, magic):
+    from app.web.export import snapshot_file
+
+    name, content = snapshot_file(filled, JANUARY, fmt, lang="en", layers=["events", "troops"])
+    assert name == f"csto-map_2022-01-01_2022-01-31{'_en' if fmt in ('png', 'pdf', 'html') else ''}.{fmt}"
+    assert content.lstrip()[: len(magic)].upper() == magic.upper()
+
+
+def test_app_export_keeps_only_visible_layers(filled):
+    from app.web.export import snapshot_file
+
+    _name, content = snapshot_file(filled, JANUARY, "html", lang="en", layers=["events"])
+    page = content.decode("utf-8")
+    assert '"layer": "events"' in page and '"layer": "troops"' not in page
