@@ -132,6 +132,13 @@ _YEAR_DIGITS = "[1١۱][9٩۹][0-9]{2}|[2٢۲][0٠۰][0-9]{2}"  # 1900-2099 in t
 _YEAR = r"[0-9]{4}(?![0-9]|[-/.][0-9]{1,2}[-/.])"  # not the head of 2022-01-07
 _YEAR_LIST = rf"{_YEAR}(?:\s*(?:[,،\-–]\s*(?:و\s*)?|و\s*|(?:الى|حتى)\s+){_YEAR})*"
 
+# relative day words and times of day, in the order the pattern tries them
+_DAY_WORDS = (
+    r"الليله\s+(?:الماضيه|المنصرمه|الفائته|السابقه)|الليله|اول\s+(?:من\s+)?امس|امس\s+الاول"
+    r"|بالامس|الامس|امس|البارحه|بعد\s+غد|غدا|الغد|غد|اليوم"
+)
+_TIMES_OF_DAY = r"صباح|مساء|ظهر|ظهيره|فجر|عصر|ليل|ليله|منتصف\s+ليل|منتصف\s+ليله"
+
 
 def _weekday_alt() -> str:
     return _alt(_WEEKDAY_STEMS)
@@ -140,10 +147,7 @@ def _weekday_alt() -> str:
 @cache
 def _master_re() -> re.Pattern[str]:
     wd = _weekday_alt()
-    day_words = (
-        r"الليله\s+(?:الماضيه|المنصرمه|الفائته|السابقه)|الليله|اول\s+(?:من\s+)?امس|امس\s+الاول"
-        r"|بالامس|الامس|امس|البارحه|بعد\s+غد|غدا|الغد|غد|اليوم"
-    )
+    day_words = _DAY_WORDS
     branches = [
         # 2022-01-06, 2022/1/6
         rf"(?<![0-9.,/\-])(?P<iy>{_YEAR_DIGITS})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
@@ -164,7 +168,7 @@ def _master_re() -> re.Pattern[str]:
         # العام الماضي، السنة المقبلة
         rf"(?<!\w)[وف]?(?:ب|ل)?(?P<ryear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_YEAR_SHIFTS)}))(?!\w)",
         # relative: اليوم، أمس، صباح اليوم، يوم الخميس، ليلة الأربعاء-الخميس، الأحد الماضي
-        rf"(?<!\w)(?P<rp>[وف])?(?P<tod>[بل]?(?:صباح|مساء|ظهر|ظهيره|فجر|عصر|ليل|ليله|منتصف\s+ليل|منتصف\s+ليله)\s+)?"
+        rf"(?<!\w)(?P<rp>[وف])?(?P<tod>[بل]?(?:{_TIMES_OF_DAY})\s+)?"
         rf"(?P<yom>[بل]?يوم\s+)?"
         rf"(?:(?P<dw>{day_words})(?:\s+(?P<wd1>ال(?:{wd})))?"
         rf"|(?P<wd2>(?:بال|لل|ال)(?:{wd}))"
@@ -369,11 +373,127 @@ def _date_follows_re() -> re.Pattern[str]:
     return re.compile(loosen(r"\s*[,،]?\s*(?:الموافق\s+)?[0-9]"))
 
 
+# --------------------------------------------------------------------------- where to look
+#
+# Trying the master pattern at every word boundary is the whole cost of find_dates, and
+# almost every try fails. Every match holds a "key": a digit, a month or weekday name,
+# عام/سنة, or the core of a day word (أمس، ليل، غد، يوم، البارحة). Before the key a match
+# holds only the letters attached to the key's word and a run of "lead words" separated
+# by whitespace: the cues (في، منذ، مطلع…), من, شهر, the ordinals, the times of day, أول
+# and بعد. So a match can only start right before the key's word or before one of the
+# lead words just ahead of it. One Aho-Corasick pass finds the keys, one pattern run on
+# the reversed text walks back over the lead words, and the master pattern is tried only
+# at those positions, in text order, as finditer would.
+
+_KEY_FREE, _KEY_WORD_END, _KEY_SPACE_AFTER = 0, 1, 2
+_DAY_KEYS = ("امس", "ليل", "بارح", "غد", "يوم")
+_LOOSE_LETTERS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
+
+
+def _spellings(word: str) -> set[str]:
+    """Every spelling of a canonical word the loosened patterns could match, and more."""
+    spellings = {""}
+    for ch in word:
+        spellings = {done + c for done in spellings for c in _LOOSE_LETTERS.get(ch, ch)}
+    return spellings
+
+
+@cache
+def _key_automaton():
+    import ahocorasick
+
+    keys: dict[str, int] = {}
+    for month in _MONTHS:  # "كانون" and "تشرين" stand for their two-word names
+        keys[fold_word(month).split()[0]] = _KEY_WORD_END
+    for stem in _WEEKDAY_STEMS:  # a weekday always ends its word
+        keys[fold_word(stem)] = _KEY_WORD_END
+    for word in ("عام", "عامي", "سنه", "سنتي"):  # always followed by whitespace
+        keys[word] = _KEY_SPACE_AFTER
+    for word in _DAY_KEYS:
+        keys[word] = _KEY_FREE
+    automaton = ahocorasick.Automaton()
+    for word, kind in keys.items():
+        for spelling in _spellings(word):
+            automaton.add_word(spelling, (len(spelling), kind))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _digit_run_re() -> re.Pattern[str]:
+    return re.compile(loosen("[0-9]+"))
+
+
+def _lead_words() -> set[str]:
+    words = {"من", "شهر", "الشهر", "اول", "بعد"}
+    words.update(fold_word(w) for w in (*_MONTH_CUES, *_WEAK_YEAR_CUES))
+    words.update(w for ordinal in _ordinals() for w in ordinal.split())
+    words.update(re.split(r"\\s\+|\|", _TIMES_OF_DAY))
+    return words
+
+
+@cache
+def _lead_back_re() -> re.Pattern[str]:
+    """On the reversed text: the rest of the key's word, then lead words going back."""
+    reversed_words = sorted((w[::-1] for w in _lead_words()), key=lambda w: (-len(w), w))
+    alternation = "|".join(
+        "".join(f"[{_LOOSE_LETTERS[c]}]" if c in _LOOSE_LETTERS else re.escape(c) for c in w)
+        for w in reversed_words
+    )
+    return re.compile(rf"\w*(?P<lead>(?:\s+(?:{alternation})[وفبل]{{0,3}}(?!\w))*)")
+
+
+@cache
+def _word_start_re() -> re.Pattern[str]:
+    return re.compile(r"\W(?=\w)")
+
+
+def _key_starts(s: str) -> set[int]:
+    starts = {m.start() for m in _digit_run_re().finditer(s)}
+    last = len(s) - 1
+    for end, (length, kind) in _key_automaton().iter(s):
+        if kind == _KEY_WORD_END:
+            if end < last and (s[end + 1].isalnum() or s[end + 1] == "_"):
+                continue
+        elif kind == _KEY_SPACE_AFTER and (end == last or not s[end + 1].isspace()):
+            continue
+        starts.add(end - length + 1)
+    return starts
+
+
+def _candidates(s: str) -> list[int]:
+    """Positions (each a non-word character) where the master pattern may match."""
+    n = len(s)
+    reversed_s = s[::-1]
+    back = _lead_back_re()
+    found: set[int] = set()
+    for key in _key_starts(s):
+        m = back.match(reversed_s, n - key)
+        before_word = n - 1 - m.start("lead")
+        if m.end() == m.start("lead"):
+            found.add(before_word)
+        else:
+            found.update(w.start() for w in _word_start_re().finditer(s, n - m.end() - 1, before_word + 2))
+    return sorted(found)
+
+
+def _matches(s: str):
+    """What ``_master_re().finditer(s)`` yields, trying only the candidate positions."""
+    master = _master_re()
+    pos = 0
+    for start in _candidates(s):
+        if start >= pos:
+            m = master.match(s, start)
+            if m is not None:
+                pos = m.end()
+                yield m
+
+
 def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_Rel]]:
     """Raw items with offsets into ``s``, which is " " + the folded text."""
     absolute: list[_Abs] = []
     relative: list[_Rel] = []
-    for m in _master_re().finditer(s):
+    for m in _matches(s):
         if m.group("n1") is not None or m.group("iy") is not None:
             absolute.append(_numeric(m))
         elif m.group("mon1") is not None:

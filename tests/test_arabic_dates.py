@@ -219,3 +219,44 @@ def test_infer_published_from_today_with_weekday_and_full_date_in_the_body():
 )
 def test_infer_published_ignores_page_furniture_and_partial_dates(text):
     assert infer_published(text) is None
+
+
+# ----------------------------------------------------------------------- where the scan looks
+
+# Sentences written for this test: every pattern branch, lead words spread over long
+# whitespace runs and line breaks, keys glued to their prefixes, spelling variants,
+# diacritics and tatweel, and look-alikes that must stay undated.
+_SCAN_CASES = [
+    "ولد الزعيم في 15 مايو/أيار 1992 بالعاصمة، وتوفي في 2010-03-04.",
+    "السادس      من \n\n شهر   يناير 2022 كان يوما طويلا",
+    "جرى ذلك في الحادي     والعشرين\nمن\tشهر كانون     الثاني عام 2021",
+    "منذ\n\n\n\n\n\n\n\n\n\nمطلع الشهر يناير الجاري تتوالى الأحداث",
+    "بين عامي 1992 و2002، ثم في            2005 و2010 و2020",
+    "وصباح    يوم      الخميس الماضي، ومنتصف ليلة الأربعاء-الخميس، وفجر أول   من   أمس",
+    "ليناير 2022 ووبفبراير 2020 وبالأمس والبارحة وبعد     غد وغداً والغد",
+    "العامَ الماضي وللسنة المقبلة وفي السنة الجارية، ٦/١/٢٠٢٢ و۲۰۲۲/۱/۶",
+    "١٠ يناير ٢٠٢٢ ثم الجمعة والجمعه، وأواخر أبريل/نيسان عام 2021 ونهاية شهر مارس",
+    "بدأت الـــمــظــاهــرات يوم الأحد الثاني من يناير وفي تشرين الثاني 2019",
+    "حتى 2000 جندي وصلوا بين 2000 و3000 عسكري، وأحد الضباط قال إن واحد فقط",
+    "2022 في أول سطر، ثم السنة 1994",
+    "في أوت 2021 وخلال جويلية وجويلة، ثم 14 جانفي وفيفري وأفريل وماي وجوان",
+    "في أيلول وتموز وحزيران وشباط وآذار وكانون أول وتشرين ثاني، ويونية ويولية",
+    "أمس",
+    "",
+    "مارس الضغط، آب إلى رشده، اثنين من الجنود، الأحدث، كانونيا",
+]
+
+
+@pytest.mark.parametrize("text", _SCAN_CASES)
+def test_scanning_only_near_keys_finds_what_a_full_scan_finds(text):
+    from geo.arabic_dates import _master_re, _matches
+    from geo.numbers import fold_text
+
+    s = " " + fold_text(text).text
+    full = [(m.start(), m.end(), m.lastgroup) for m in _master_re().finditer(s)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in _matches(s)] == full
+
+
+def test_lead_words_far_from_the_month_still_count():
+    text = "السادس      من \n\n شهر   يناير 2022 كان يوما طويلا"
+    assert [m.value for m in find_dates(text)] == ["2022-01-06"]
