@@ -1,13 +1,16 @@
 #!/bin/sh
-# Install Debian's Chromium for the Playwright browser tests (pytest -m browser) when it is missing.
-# Playwright drives it through executable_path=/usr/bin/chromium; no browser is downloaded by Playwright.
+# Install Debian's Chromium (Playwright drives it through executable_path=/usr/bin/chromium;
+# no browser is downloaded by Playwright) and fonts-noto-core (Arabic and Latin glyphs for the
+# PNG snapshots), each only when missing.
 set -eu
-if [ -x /usr/bin/chromium ]; then
-    echo "chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || true)"
-    exit 0
-fi
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-$SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium fonts-noto-core
+need=""
+[ -x /usr/bin/chromium ] || need="$need chromium"
+[ -e /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || need="$need fonts-noto-core"
+if [ -n "$need" ]; then
+    $SUDO apt-get update
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $need
+fi
 /usr/bin/chromium --version
