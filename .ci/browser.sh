@@ -7,7 +7,7 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 need=""
 [ -x /usr/bin/chromium ] || need="$need chromium"
-[ -e /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || need="$need fonts-noto-core"
+dpkg -s fonts-noto-core >/dev/null 2>&1 || need="$need fonts-noto-core"
 if [ -n "$need" ]; then
     $SUDO apt-get update
     # shellcheck disable=SC2086
