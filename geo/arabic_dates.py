@@ -785,13 +785,44 @@ def _gaps(mentions: list[DateMention], length: int) -> list[tuple[int, int]]:
 
 
 def _today_in_body(text: str, body_end: int) -> date | None:
-    folded = fold_text(text[:body_end])
-    for m in _today_re().finditer(folded.text):
-        start = folded.end(m.end())
+    # The whole text is folded (the date finder will want it too) and searched as if it
+    # ended at the body's end; folding drops characters one by one, so the folded body
+    # is a prefix of the folded text.
+    folded = fold_text(text)
+    f = folded.text
+    f_end = body_end - _dropped_before(folded, body_end)
+    for m in _today_matches(f, f_end):
+        start = body_end if m.end() == f_end else folded.end(m.end())
         day = _full_day(find_dates(text[start : start + 60]))
         if day is not None and day.start == 0:
             return date.fromisoformat(day.value)
     return None
+
+
+def _dropped_before(folded: FoldedText, end: int) -> int:
+    """How many characters of the original ``text[:end]`` folding dropped."""
+    dropped = 0
+    for cut, shift in zip(folded.cuts, folded.shifts, strict=True):
+        if cut + shift > end:  # this run begins at or after ``end``, or straddles it
+            return dropped + max(0, end - (cut + dropped))
+        dropped = shift
+    return dropped
+
+
+def _today_matches(f: str, end: int):
+    """What ``_today_re().finditer(f, 0, end)`` yields; every match holds "ليوم"."""
+    pattern = _today_re()
+    pos = 0
+    at = f.find("ليوم", 0, end)
+    while at >= 0:
+        for start in (at - 2, at - 1):
+            if start >= pos:
+                m = pattern.match(f, start, end)
+                if m is not None:
+                    pos = m.end()
+                    yield m
+                    break
+        at = f.find("ليوم", max(at + 1, pos), end)
 
 
 def infer_published(text: str) -> date | None:

@@ -48,7 +48,12 @@ INJURED = ("أصيب", "إصابة", "جرحى", "جريح", "جرح", "المص
 HISTORICAL = {"treaty_membership"}
 # a protest noun is only background ("amid the protests") unless something happens to it
 PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خرجوا", "نزل", "تعرف", "اجتاحت", "شهدت", "تركزت",
-                  "بدأت", "توسعت", "انتشرت", "ثورات", "تظاهر", "احتشد", "تجمع")
+                  "بدأت", "توسعت", "انتشرت", "تظاهر", "احتشد", "تجمع")
+# a revolution is an event when the text dates it ("ثورات 2005 و2010"), rhetoric otherwise ("ثورات ملونة")
+DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9]")
+# a summit held online has no place of its own
+VIRTUAL = ("افتراضي", "الافتراضية", "بصيغته الافتراضية", "عبر الفيديو", "عبر الإنترنت", "عن بعد",
+           "بتقنية الفيديو", "الاتصال المرئي")
 # when a sentence holds many triggers, the most specific types win (at most MAX_TYPES)
 PRIORITY = ("casualties", "seizure", "state_of_emergency", "deployment", "armed_clash", "riot", "meeting",
             "treaty_membership", "political_decision", "protest")
@@ -84,6 +89,7 @@ class EventExtractor:
         self.injured = lexicon(INJURED, verbal=True)
         self.protest_occurs = lexicon(PROTEST_OCCURS, verbal=True)
         self.treaty_context = lexicon(TREATY_CONTEXT)
+        self.virtual = lexicon(VIRTUAL)
 
     def extract(
         self,
@@ -101,7 +107,7 @@ class EventExtractor:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
             if lo == hi:
                 continue
-            occurs = self.protest_occurs.search(s.folded) is not None
+            occurs = self.protest_occurs.search(s.folded) is not None or bool(DATED_REVOLUTION.search(s.folded))
             treaty = self.treaty_context.search(s.folded) is not None
             for c in clauses(s):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
@@ -145,6 +151,8 @@ class EventExtractor:
         return PREVENTION.search(s.folded[max(0, pos - s.start - 12) : pos - s.start]) is not None
 
     def _places(self, s, trig, mentions, main_state, *, sentence: Sentence) -> list[Place | None]:
+        if trig.type == "meeting":
+            return self._meeting_place(sentence, mentions)
         inside = [m for m in mentions if s.start <= m.start < s.end and m.place.kind in SPECIFICITY]
         if not inside and trig.type in STATE_LEVEL:
             inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place.kind == "country"]
@@ -172,11 +180,21 @@ class EventExtractor:
             return [main_state]
         return [states[0].place] if states else [None]
 
+    def _meeting_place(self, s: Sentence, mentions) -> list[Place | None]:
+        """Where a meeting was held: a place right after في/ب, none when it was held online."""
+        if self.virtual.search(s.folded):
+            return [None]
+        for m in mentions:
+            if s.start <= m.start < s.end and m.place.kind != "country" and m.place.kind in SPECIFICITY:
+                if _located(s, m):
+                    return [m.place]
+        return [None]
+
     def _actor(self, s: Sentence, m: Mention) -> bool:
         """A capital named without a locative preposition speaks for its government (موسكو ترى)."""
         if m.place.key not in self.capitals:
             return False
-        return LOCATIVE.search(s.folded[max(0, m.start - s.start - 6) : m.start - s.start]) is None
+        return not _located(s, m)
 
     def _figures(self, s: Sentence, numbers: Sequence[NumberMention]) -> tuple[int | None, int | None]:
         killed = injured = None
@@ -190,6 +208,18 @@ class EventExtractor:
             elif k and killed is None:
                 killed = n.value
         return killed, injured
+
+
+# "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor
+_PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الى|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$")
+
+
+def _located(s: Sentence, m: Mention) -> bool:
+    """The mention is where something happens: right after a locative, or after "the capital"."""
+    rel = m.start - s.start
+    if LOCATIVE.search(s.folded[max(0, rel - 6) : rel]):
+        return True
+    return _PLACE_NOUN_BEFORE.search(s.folded[max(0, rel - 40) : rel]) is not None
 
 
 def _dist(m: re.Match[str], _: int) -> int:

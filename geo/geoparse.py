@@ -43,6 +43,7 @@ _IS_AR = frozenset(chr(c) for c in range(0x0621, 0x064B))
 _IS_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ADJECTIVE_ENDINGS = frozenset({"", "ه", "ون", "ين", "ان", "تان", "تين"})
 CITY_CUES = _folded({"مدينه", "بلده", "قريه", "العاصمه", "عاصمه", "مدينتي", "بمدينه", "لمدينه", "وعاصمتها"})
+CAPITAL_NOUNS = _folded({"العاصمة", "عاصمة"})
 REGION_CUES = _folded({"اقليم", "منطقه", "ولايه", "مقاطعه", "محافظه"})
 PERSON_TITLES = _folded(
     {"الرئيس", "السيد", "الزعيم", "الراحل", "الشيخ", "الامير", "الجنرال", "المستشار", "الوزير", "زعيم"}
@@ -182,6 +183,7 @@ class Geoparser:
         hits += self._resolve_geonames(t, pending, focus, hits)
         hits = [h for h in hits if not self._is_person(t, h)]
         hits += self._generic_airports(t, hits)
+        hits += self._capitals_by_adjective(t, hits)
         hits.sort(key=lambda h: h.start)
         return _aggregate(t, hits)
 
@@ -290,6 +292,20 @@ class Geoparser:
         if word in TITLE_FILLERS:
             word, _ = t.word_before(ws)
         return word in PERSON_TITLES
+
+    # -- "the Kazakh capital" ----------------------------------------------------------------
+    def _capitals_by_adjective(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:
+        """العاصمة الكازاخية names the capital city of the state the adjective stands for."""
+        out = []
+        for h in hits:
+            if h.via != "adjective" or not h.place.iso2:
+                continue
+            word, ws = t.word_before(h.start)
+            capital = self.index.capital_of.get(h.place.iso2)
+            if capital and _strip_clitics(word) in CAPITAL_NOUNS:
+                sp = Span(ws, h.span.end, h.span.key, "", h.span.suffix)
+                out.append(_Hit(sp, self.index.places[capital], 0.8, "capital", ws))
+        return out
 
     # -- "the airport" --------------------------------------------------------------------
     def _generic_airports(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:

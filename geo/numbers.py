@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # --------------------------------------------------------------------------- folding
 
@@ -141,7 +141,16 @@ def _dropped_re() -> re.Pattern[str]:
 
 
 def fold_text(text: str) -> FoldedText:
-    """``text`` without diacritics, tatweel and bidi marks; maps offsets back to ``text``."""
+    """``text`` without diacritics, tatweel and bidi marks; maps offsets back to ``text``.
+
+    The last few results are kept: the date and number finders fold the same article
+    one after the other, and a :class:`FoldedText` never changes.
+    """
+    return _fold_text(text)
+
+
+@lru_cache(maxsize=4)
+def _fold_text(text: str) -> FoldedText:
     translated = text
     dropped = _dropped_re()
     if dropped.search(translated) is None:

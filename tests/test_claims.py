@@ -98,3 +98,28 @@ def test_a_decision_is_placed_at_its_state_not_at_a_city_of_another_clause(ex):
     text = "أعلن الرئيس حالة الطوارئ في ألماتي، وطلب مساعدة منظمة معاهدة الأمن الجماعي."
     decisions = [e for e in events(ex, text) if e.type == "political_decision"]
     assert decisions and all(e.place is None or e.place.kind == "country" for e in decisions)
+
+
+def test_a_summit_held_online_has_no_place(ex):
+    text = "عقد قادة المنظمة اجتماعا عبر الفيديو يوم الاثنين ناقشوا خلاله الأحداث في ألماتي."
+    meetings = [e for e in events(ex, text, "2022-01-10") if e.type == "meeting"]
+    assert meetings and all(e.place is None for e in meetings)
+
+
+def test_a_meeting_is_placed_where_it_was_held(ex):
+    text = "اجتمع وزراء الدفاع في العاصمة القيرغيزية، بيشكيك، في أبريل/نيسان 2021."
+    meetings = [e for e in events(ex, text) if e.type == "meeting"]
+    assert [e.place.name for e in meetings] == ["Bishkek"]
+
+
+def test_the_capital_named_by_an_adjective_is_a_place():
+    from geo.gazetteer import get_index
+    from geo.geoparse import Geoparser
+
+    places, _ = Geoparser(get_index()).parse("وعادت الحياة إلى طبيعتها في العاصمة الكازاخية يوم الأحد.")
+    assert "Astana" in [rp.place.name for rp in places]
+
+
+def test_colour_revolutions_are_rhetoric_not_protests(ex):
+    text = "وقال بوتين إن موسكو لن تسمح بتنفيذ ثورات ملونة في كازاخستان."
+    assert [e for e in events(ex, text) if e.type == "protest"] == []

@@ -178,7 +178,7 @@ def _float(v: str | None) -> float | None:
 
 def input_files(settings: Settings) -> list[Path]:
     g = settings.gazetteer_dir
-    return [g / "entities.csv", g / "aliases.csv", g / "adjectives.csv", g / "stopwords.csv",
+    return [g / "entities.csv", g / "aliases.csv", g / "adjectives.csv", g / "stopwords.csv", g / "capitals.csv",
             settings.boundaries_dir / "countries.csv"]
 
 
@@ -188,7 +188,8 @@ def build_index(settings: Settings) -> GazetteerIndex:
     entity_rows = sources.read_csv(g / "entities.csv", ("key", "name_en", "kind"))
     adjective_rows = sources.read_csv(g / "adjectives.csv", ("adjective", "iso2"))
     stop_rows = sources.read_csv(g / "stopwords.csv", ("word",))
-    wanted = {int(r["key"][3:]) for r in alias_rows if r["key"].startswith("gn:")}
+    capital_rows = sources.read_csv(g / "capitals.csv", ("iso2", "key"))
+    wanted = {int(r["key"][3:]) for r in alias_rows + capital_rows if r["key"].startswith("gn:")}
     wanted |= {int(r["parent"][3:]) for r in entity_rows if r.get("parent", "").startswith("gn:")}
 
     b = _Builder(settings)
@@ -196,6 +197,7 @@ def build_index(settings: Settings) -> GazetteerIndex:
     b.add_geonames(wanted)
     b.add_entities(entity_rows)
     b.add_aliases(alias_rows, g / "aliases.csv")
+    b.capitals.update({r["iso2"]: r["key"] for r in capital_rows if r["key"] in b.places})
     adjectives = {key(r["adjective"]): f"cc:{r['iso2']}" for r in adjective_rows}
     stopwords = frozenset(key(r["word"]) for r in stop_rows)
     index = GazetteerIndex(

@@ -29,6 +29,15 @@ class GazetteerIndex:
     stopwords: frozenset[str]
     airports: dict[str, str] = field(default_factory=dict)  # city place key → airport place key
     capitals: frozenset[str] = frozenset()  # place keys of national capitals
+
+    @property
+    def capital_of(self) -> dict[str, str]:
+        """iso2 → place key of the state's capital (derived from ``capitals``)."""
+        cached = self.__dict__.get("_capital_of")
+        if cached is None:
+            cached = {self.places[k].iso2: k for k in self.capitals if k in self.places}
+            self.__dict__["_capital_of"] = cached
+        return cached
     automaton: object = None  # ahocorasick.Automaton over entries and adjectives
 
     def candidates(self, key: str) -> tuple[Entry, ...]:
