@@ -260,3 +260,19 @@ def test_scanning_only_near_keys_finds_what_a_full_scan_finds(text):
 def test_lead_words_far_from_the_month_still_count():
     text = "السادس      من \n\n شهر   يناير 2022 كان يوما طويلا"
     assert [m.value for m in find_dates(text)] == ["2022-01-06"]
+
+
+def test_today_in_body_with_diacritics_around_it():
+    text = "عنوانٌ مُهِمّ\nقالَ الرئيسُ اليومَ الخميسَ، 6 يناير 2022 إنّ\u200f الأزمةَ انتهت\nسطر\nسطر\nسطر"
+    assert infer_published(text) == date(2022, 1, 6)
+
+
+def test_dropped_before_counts_folded_away_characters_up_to_any_offset():
+    from geo.arabic_dates import _dropped_before
+    from geo.numbers import fold_text
+
+    text = "قالَ ـالرئيسُّ\u200f اليومَ"
+    folded = fold_text(text)
+    dropped = "\u064e\u064f\u0651\u0640\u200f"
+    for end in range(len(text) + 1):
+        assert _dropped_before(folded, end) == sum(c in dropped for c in text[:end])
