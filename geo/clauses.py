@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.normalize import clitic_prefixes, fold, key
+from geo.normalize import GAP, clitic_prefixes, fold, key
 
 _SENTENCE = re.compile(r"[^.!?؟\n]+")
 
@@ -40,12 +40,19 @@ def sentences(text: str, limit: int | None = None, *, folded: str | None = None)
     return out
 
 
-_CLITIC = r"(?:[وف]?(?:[بلك]|لل|ال|[بك]ال)?)"
-_VERBAL_CLITIC = r"(?:[وف]?(?:ال|س?[يتن]|[بلك])?)"
+_G = "\u0640*"  # a diacritic (folded to GAP) may follow any letter
+_CLITIC = rf"(?:[وف]?{_G}(?:[بلك]|لل|ال|[بك]ال)?{_G})"
+_VERBAL_CLITIC = rf"(?:[وف]?{_G}(?:ال|س?{_G}[يتن]|[بلك])?{_G})"
+
+
+def _stem_pattern(stem: str) -> str:
+    """A folded stem as a regex that tolerates diacritics (folded to GAP) between its letters."""
+    gap = re.escape(GAP) + "*"
+    return gap.join(r"\s+" if ch == " " else re.escape(ch) for ch in key(stem))
 
 
 def _alternation(stems) -> str:
-    return "|".join(sorted({re.escape(key(s)).replace(r"\ ", r"\s+") for s in stems}, key=len, reverse=True))
+    return "|".join(sorted({_stem_pattern(s) for s in stems}, key=len, reverse=True))
 
 
 _CLAUSE_BREAK = re.compile(r"[،؛;:]")
@@ -90,7 +97,14 @@ class MultiLexicon:
         self.prefixes = _verbal_prefixes() if verbal else clitic_prefixes()
 
     def hits(self, folded: str) -> list[tuple[int, str]]:
-        """(offset, lexicon name) of every trigger, in text order."""
+        """(offset, lexicon name) of every trigger, in text order (offsets into ``folded``;
+        diacritics, folded to GAP, are skipped over)."""
+        if GAP not in folded:
+            return self._hits(folded)
+        kept = [i for i, ch in enumerate(folded) if ch != GAP]
+        return [(kept[pos], name) for pos, name in self._hits(folded.replace(GAP, ""))]
+
+    def _hits(self, folded: str) -> list[tuple[int, str]]:
         out = []
         prefixes = self.prefixes
         for last, (length, names) in self.automaton.iter(folded):
@@ -122,11 +136,8 @@ def lexicon(stems: tuple[str, ...], verbal: bool = False) -> re.Pattern[str]:
 
     Stems are written in ordinary Arabic and folded here; a stem may hold several words.
     """
-    clitic = r"(?:[وف]?(?:[بلك]|لل|ال|[بك]ال)?)"
-    if verbal:
-        clitic = r"(?:[وف]?(?:ال|س?[يتن]|[بلك])?)"
-    alts = "|".join(sorted({re.escape(key(s)).replace(r"\ ", r"\s+") for s in stems}, key=len, reverse=True))
-    return re.compile(rf"(?<![\u0621-\u064a]){clitic}(?:{alts})")
+    clitic = _VERBAL_CLITIC if verbal else _CLITIC
+    return re.compile(rf"(?<![\u0621-\u064a]){clitic}(?:{_alternation(stems)})")
 
 
 def find(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:

@@ -34,7 +34,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                    "المصابين", "مصابين", "ضحايا", "وفاة"),
     "deployment": ("وصلت القوات", "وصول القوات", "وصلت قوات", "نشر قوات", "نشر القوات", "إدخال قوات",
                    "تنفيذ مهامها", "تعمل بالفعل", "بدأت بالفعل", "انتشار قوات", "دخول قوات", "وصول قوات",
-                   "وصلت الوحدات", "وصول الوحدات"),
+                   "وصلت الوحدات", "وصول الوحدات", "يحرسون", "تحرس القوات", "محملة بالجنود"),
     "state_of_emergency": ("حالة الطوارئ", "حالة طوارئ", "حظر التجول", "حظر تجول", "حظر تجوال"),
     "political_decision": ("قررت", "قرر", "استقالة", "أقال", "إقالة", "ناشد", "طلب", "طلبت",
                            "وافقت", "وافق", "مرسوم", "بخفض", "أعلن إرسال", "أعلنت إرسال"),
@@ -66,6 +66,9 @@ TREATY_CONTEXT = ("معاهدة", "منظمة", "ميثاق", "عضوية", "ا�
 NO_DEFAULT_PLACE = {"treaty_membership", "meeting"}  # a virtual summit or a treaty has no place of its own
 PRECISION = {"day": 0, "month": 1, "year": 2}
 SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
+# how far from a figure a word of death or injury may stand (characters after / before it)
+FIGURE_REACH_AFTER = 40
+FIGURE_REACH_BEFORE = 25
 LOCATIVE = re.compile(r"(?:في|إلى|الى|ب|ل|على)\s*$")
 
 
@@ -124,9 +127,11 @@ class EventExtractor:
         ]
         killed, injured = (None, None)
         if trig.type == "casualties":
-            killed, injured = self._figures(c, numbers)
-            if killed is None and injured is None:
+            own = [n for n in numbers if c.start <= n.start < c.end]
+            if not own or any(not n.vague for n in own):
+                # figures of one report often span its clauses ("12 قتلوا، وجرح 353")
                 killed, injured = self._figures(s, numbers)
+            # a clause that counts only vaguely ("قتل عشرات") has no figure of its own
         return [
             Event(trig.type, place, date, s.text, killed, injured, s.start, s.end)
             for date in dates
@@ -197,17 +202,30 @@ class EventExtractor:
         return not _located(s, m)
 
     def _figures(self, s: Sentence, numbers: Sequence[NumberMention]) -> tuple[int | None, int | None]:
+        """Killed and injured figures: each number goes with the nearest word of death or injury."""
         killed = injured = None
         for n in (n for n in numbers if s.start <= n.start < s.end and not n.vague):
             lo, hi = n.start - s.start, n.end - s.start
-            window_after, window_before = s.folded[hi : hi + 40], s.folded[max(0, lo - 25) : lo]
-            k = self.killed.search(window_after) or self.killed.search(window_before)
-            i = self.injured.search(window_after) or self.injured.search(window_before)
-            if i and (not k or _dist(i, hi) < _dist(k, hi)) and injured is None:
+            kind = self._nearest_harm(s.folded, lo, hi)
+            if kind == "injured" and injured is None:
                 injured = n.value
-            elif k and killed is None:
+            elif kind == "killed" and killed is None:
                 killed = n.value
         return killed, injured
+
+    def _nearest_harm(self, folded: str, lo: int, hi: int) -> str | None:
+        after, before = folded[hi : hi + FIGURE_REACH_AFTER], folded[max(0, lo - FIGURE_REACH_BEFORE) : lo]
+        best: tuple[int, str] | None = None
+        for kind, pattern in (("killed", self.killed), ("injured", self.injured)):
+            m = pattern.search(after)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind)
+            last = None
+            for last in pattern.finditer(before):
+                pass
+            if last and (best is None or len(before) - last.end() < best[0]):
+                best = (len(before) - last.end(), kind)
+        return best[1] if best else None
 
 
 # "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor
@@ -220,10 +238,6 @@ def _located(s: Sentence, m: Mention) -> bool:
     if LOCATIVE.search(s.folded[max(0, rel - 6) : rel]):
         return True
     return _PLACE_NOUN_BEFORE.search(s.folded[max(0, rel - 40) : rel]) is not None
-
-
-def _dist(m: re.Match[str], _: int) -> int:
-    return m.start()
 
 
 def _unique(places) -> list[Place]:

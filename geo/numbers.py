@@ -323,11 +323,83 @@ def _word_atom(m: re.Match[str], s: str) -> _Atom | None:
     return _Atom(start, m.end(), info.slot, info.value, wa, info.vague_alone)
 
 
+# Trying the atom pattern at every word boundary costs more than everything else here,
+# and almost every try fails. A number word is always one of the lexicon's words with at
+# most two attached letters (و/ف then ب/ل/ك) and a word boundary after its first word; a
+# figure always starts a run of digits. One Aho-Corasick pass over the lexicon's first
+# words and one scan for digit runs give every place where the pattern can match.
+
+_LOOSE_LETTERS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
+_ATTACHED = "وفبلك"
+
+
+def spellings(word: str) -> set[str]:
+    """Every spelling of a canonical word that a :func:`loosen`-ed pattern could match.
+
+    A superset: any alif for an alif, and ه/ة, ي/ى in every position, not only the last.
+    """
+    found = {""}
+    for ch in word:
+        found = {done + c for done in found for c in _LOOSE_LETTERS.get(ch, ch)}
+    return found
+
+
+@cache
+def _word_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for entry in _lexicon():
+        for spelling in spellings(entry.split()[0]):
+            automaton.add_word(spelling, len(spelling))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _digit_run_re() -> re.Pattern[str]:
+    return re.compile(loosen("[0-9]+"))
+
+
+def digit_run_starts(s: str) -> set[int]:
+    """Where each run of digits (any of the three scripts) in ``s`` begins."""
+    return {m.start() for m in _digit_run_re().finditer(s)}
+
+
+def _atom_starts(s: str) -> list[int]:
+    """Positions where the atom pattern may match: digit runs, and before number words."""
+    starts = digit_run_starts(s)
+    last = len(s) - 1
+    for end, length in _word_automaton().iter(s):
+        if end < last and (s[end + 1].isalnum() or s[end + 1] == "_"):
+            continue  # inside a longer word
+        for q in range(end - length, max(-1, end - length - 3), -1):
+            c = s[q]
+            if not (c.isalnum() or c == "_"):
+                starts.add(q)
+                break
+            if c not in _ATTACHED:
+                break
+    return sorted(starts)
+
+
+def _atom_matches(s: str):
+    """What ``_atom_re().finditer(s)`` yields, trying only where an atom can start."""
+    pattern = _atom_re()
+    pos = 0
+    for start in _atom_starts(s):
+        if start >= pos:
+            m = pattern.match(s, start)
+            if m is not None:
+                pos = m.end()
+                yield m
+
+
 def _atoms(folded: FoldedText, exclude: list[tuple[int, int]]) -> list[_Atom]:
     """Atoms in folded offsets; matched in " " + text so a word at offset 0 has a boundary."""
     s = " " + folded.text
     found: list[_Atom] = []
-    for m in _atom_re().finditer(s):
+    for m in _atom_matches(s):
         atom = _digit_atom(m, s) if m.group("num") is not None else _word_atom(m, s)
         if atom is None:
             continue

@@ -123,3 +123,15 @@ def test_the_capital_named_by_an_adjective_is_a_place():
 def test_colour_revolutions_are_rhetoric_not_protests(ex):
     text = "وقال بوتين إن موسكو لن تسمح بتنفيذ ثورات ملونة في كازاخستان."
     assert [e for e in events(ex, text) if e.type == "protest"] == []
+
+
+def test_triggers_match_through_diacritics(ex):
+    text = "قُتِلَ عشرات المحتجين في أكتوبي ليل الأربعاء."
+    hits = [e for e in events(ex, text, "2022-01-07") if e.type == "casualties"]
+    assert [e.place.name for e in hits] == ["Aktobe"] and hits[0].killed is None
+
+
+def test_each_figure_goes_with_its_nearest_word_of_harm(ex):
+    text = "وقالت الوزارة إن 18 من أفراد الأمن لقوا حتفهم وأصيب 748 آخرون في كازاخستان."
+    (c,) = [e for e in events(ex, text) if e.type == "casualties"]
+    assert (c.killed, c.injured) == (18, 748)

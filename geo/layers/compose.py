@@ -50,27 +50,46 @@ def membership_day(filters: Filters) -> date:
 
 
 def layer_data(
-    store, filters: Filters, *, reference: MapReference, layers: Collection[str] = LAYERS
+    store,
+    filters: Filters,
+    *,
+    reference: MapReference,
+    layers: Collection[str] = LAYERS,
+    aggregate_above: int = events_layer.AGGREGATE_ABOVE,
 ) -> dict[str, dict]:
-    """``{layer name: FeatureCollection}`` for every name in :data:`LAYERS`; hidden layers are empty."""
+    """``{layer name: FeatureCollection}`` for every name in :data:`LAYERS`; hidden layers are empty.
+
+    Above ``aggregate_above`` located events the store is asked for counts per place instead
+    of rows, so a large view never reads its events one by one.
+    """
     from geo.membership import statuses_on
 
     out = {name: empty() for name in LAYERS}
-    event_rows = store.events(filters) if {"events", "places"} & set(layers) else []
+    marked = _event_layer(store, filters, aggregate_above) if {"events", "places"} & set(layers) else None
     if "membership" in layers:
         day = membership_day(filters)
         out["membership"] = membership.build(reference.countries, statuses_on(day), on=day.isoformat())
     if "events" in layers:
-        out["events"] = events_layer.build(event_rows)
+        out["events"] = marked[0]
     if "troops" in layers:
         out["troops"] = troop_flows(store, filters, reference=reference)
     if "places" in layers:
-        out["places"] = places.build(store.places(filters), events=event_rows)
+        out["places"] = places.build(store.places(filters), events=marked[1])
     return out
 
 
+def _event_layer(store, filters: Filters, aggregate_above: int) -> tuple[dict, list]:
+    """(events FeatureCollection, the rows or counts that mark places) for the filters."""
+    count = store.event_count(filters)
+    if count.located > aggregate_above:
+        counts = store.event_place_counts(filters)
+        return events_layer.build_counts(counts, unlocated=count.unlocated), counts
+    rows = store.events(filters)
+    return events_layer.build(rows, aggregate_above=aggregate_above), rows
+
+
 def troop_flows(store, filters: Filters, *, reference: MapReference) -> dict:
-    deployments = store.events(
+    deployments = store.event_place_counts(
         replace(filters, types=("deployment",), countries=(), date_from=None, date_to=None)
     )
     destination = troops.deployment_destination(

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from geo import coords
 from geo.layers.common import LegendEntry, feature, feature_collection, place_key, scaled_radius
 from geo.model import EVENT_TYPES
-from geo.store.api import EventRow
+from geo.store.api import EventRow, PlaceCountRow
 
 AGGREGATE_ABOVE = 2000
 
@@ -48,56 +48,83 @@ def build(rows: Sequence[EventRow], *, aggregate_above: int = AGGREGATE_ABOVE) -
     located = [r for r in rows if r.lat is not None and r.lon is not None]
     unlocated = len(rows) - len(located)
     if len(located) > aggregate_above:
-        return feature_collection(_group_features(located), unlocated=unlocated, aggregated=True)
+        return build_counts(place_counts(located), unlocated=unlocated)
     return feature_collection((_event_feature(r) for r in located), unlocated=unlocated, aggregated=False)
 
 
-def _event_feature(row: EventRow) -> dict:
-    casualties = (row.killed or 0) + (row.injured or 0)
-    return feature(
-        coords.point(row.lat, row.lon),
-        kind="event",
-        id=row.id,
-        type=row.type,
-        color=type_style(row.type)[0],
-        radius=scaled_radius(casualties),
-        date=row.date,
-        killed=row.killed,
-        injured=row.injured,
-        name=row.place_name or row.place_name_ar or "",
-        name_ar=row.place_name_ar or row.place_name or "",
-        doc=row.document_id,
-    )
+def build_counts(counts: Iterable[PlaceCountRow], *, unlocated: int = 0) -> dict:
+    """The aggregated layer (one point per place) from per-place, per-type counts, such as
+    :meth:`geo.store.query.Store.event_place_counts` returns without reading every event."""
+    groups: dict[str, list[PlaceCountRow]] = defaultdict(list)
+    for key, members in _by_place(counts).items():
+        groups[key].extend(members)
+    features = [_group_feature(key, members) for key, members in groups.items()]
+    return feature_collection(features, unlocated=unlocated, aggregated=True)
 
 
-def _group_features(rows: Sequence[EventRow]) -> list[dict]:
-    by_place: dict[tuple, list[EventRow]] = defaultdict(list)
+def place_counts(rows: Iterable[EventRow]) -> list[PlaceCountRow]:
+    """The same counts as the store's aggregated read, from rows already in memory."""
+    tally: dict[tuple, list[int]] = {}
     for r in rows:
-        by_place[(r.geonameid, r.lat, r.lon, r.place_name)].append(r)
-    groups: dict[str, list[EventRow]] = defaultdict(list)
-    for (geonameid, lat, lon, name), members in by_place.items():
-        groups[place_key(geonameid=geonameid, lat=lat, lon=lon, name=name)].extend(members)
-    return [_group_feature(key, members) for key, members in groups.items()]
+        key = (r.type, r.place_name, r.place_name_ar, r.iso2, r.lat, r.lon, r.geonameid)
+        sums = tally.setdefault(key, [0, 0, 0])
+        sums[0] += 1
+        sums[1] += r.killed or 0
+        sums[2] += r.injured or 0
+    return [
+        PlaceCountRow(
+            type=k[0],
+            place_name=k[1],
+            place_name_ar=k[2],
+            iso2=k[3],
+            lat=k[4],
+            lon=k[5],
+            geonameid=k[6],
+            count=n,
+            killed=killed,
+            injured=injured,
+        )
+        for k, (n, killed, injured) in tally.items()
+    ]
 
 
-def _group_feature(key: str, members: list[EventRow]) -> dict:
+def _by_place(counts: Iterable[PlaceCountRow]) -> dict[str, list[PlaceCountRow]]:
+    """Counts grouped by place key; the key is computed once per distinct place, not per row."""
+    keys: dict[tuple, str] = {}
+    out: dict[str, list[PlaceCountRow]] = defaultdict(list)
+    for c in counts:
+        raw = (c.geonameid, c.lat, c.lon, c.place_name)
+        if raw not in keys:
+            keys[raw] = place_key(geonameid=c.geonameid, lat=c.lat, lon=c.lon, name=c.place_name)
+        out[keys[raw]].append(c)
+    return out
+
+
+def _group_feature(key: str, members: list[PlaceCountRow]) -> dict:
     first = members[0]
-    types = Counter(r.type for r in members)
-    dominant = types.most_common(1)[0][0]
+    types: Counter[str] = Counter()
+    for m in members:
+        types[m.type] += m.count
+    dominant = max(types, key=lambda t: (types[t], -_type_rank(t)))
+    total = sum(types.values())
     return feature(
         coords.point(first.lat, first.lon),
         kind="event_group",
         id=key,
         type=dominant,
         color=type_style(dominant)[0],
-        radius=scaled_radius(len(members), base=6.0, step=1.2, cap=34.0),
-        count=len(members),
-        types=dict(types),
-        killed=sum(r.killed or 0 for r in members),
-        injured=sum(r.injured or 0 for r in members),
+        radius=scaled_radius(total, base=6.0, step=1.2, cap=34.0),
+        count=total,
+        types=dict(sorted(types.items(), key=lambda kv: _type_rank(kv[0]))),
+        killed=sum(m.killed for m in members),
+        injured=sum(m.injured for m in members),
         name=first.place_name or first.place_name_ar or "",
         name_ar=first.place_name_ar or first.place_name or "",
     )
+
+
+def _type_rank(event_type: str) -> int:
+    return EVENT_TYPES.index(event_type) if event_type in EVENT_TYPES else len(EVENT_TYPES)
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from geo import coords
 from geo.coords import LatLon
 from geo.layers.common import LegendEntry, feature, feature_collection, place_key
-from geo.store.api import EventRow, TroopRow
+from geo.store.api import EventRow, PlaceCountRow, TroopRow
 
 # status: (colour, dash pattern or None, bend, English, Arabic)
 STATUS_STYLE: dict[str, tuple[str, str | None, float, str, str]] = {
@@ -43,7 +43,11 @@ def legend() -> tuple[LegendEntry, ...]:
 
 
 def deployment_destination(
-    events: Sequence[EventRow], *, host: str = "KZ", label_points: Mapping[str, LatLon], host_names=("", "")
+    events: Sequence[EventRow | PlaceCountRow],
+    *,
+    host: str = "KZ",
+    label_points: Mapping[str, LatLon],
+    host_names=("", ""),
 ) -> Destination:
     """Where the troops went: the most named place of the deployment events (in ``host`` if any),
     else the host country's label point."""
@@ -51,9 +55,11 @@ def deployment_destination(
     in_host = [e for e in deployments if e.iso2 == host]
     candidates = in_host or deployments
     if candidates:
-        keys = Counter(
-            place_key(geonameid=e.geonameid, lat=e.lat, lon=e.lon, name=e.place_name) for e in candidates
-        )
+        keys: Counter[str] = Counter()
+        for e in candidates:  # rows count once; per-place counts (PlaceCountRow) by their count
+            keys[place_key(geonameid=e.geonameid, lat=e.lat, lon=e.lon, name=e.place_name)] += getattr(
+                e, "count", 1
+            )
         best_key = keys.most_common(1)[0][0]
         best = next(
             e

@@ -81,3 +81,34 @@ class PlaceRow:
     geonameid: int | None
     surfaces: tuple[str, ...] = field(default=())
     confidence: float = 1.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlaceCountRow:
+    """How many events of one type sit at one place: the aggregated read for large views.
+
+    One row per (place, type); ``killed``/``injured`` are sums (0 when no claim gives a figure).
+    """
+
+    type: str
+    place_name: str | None
+    place_name_ar: str | None
+    iso2: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    count: int
+    killed: int
+    injured: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventCount:
+    """How many events a filter matches, split by whether they have coordinates."""
+
+    located: int
+    unlocated: int
+
+    @property
+    def total(self) -> int:
+        return self.located + self.unlocated

@@ -8,7 +8,8 @@ its module is imported only when that format is asked for.
 Layers: ``places`` and ``events`` at their coordinates (rows without any are skipped),
 ``troops`` at the contributing state's capital (else its label point; organisation-wide
 figures have no place and are skipped), ``membership`` as country polygons with their
-CSTO status on the last day of the range.
+CSTO status on the day :func:`geo.layers.compose.membership_day` picks (the last day of the
+range, today when it is open), the same day the app and the snapshots show.
 """
 
 from __future__ import annotations
@@ -90,19 +91,13 @@ def export(
 # -- layers as plain GeoJSON features -------------------------------------------------------
 
 
-def membership_day(filters: Filters, store: Store | None = None) -> date:
-    """The day the membership layer shows: the end of the range, else the newest claim, else today."""
-    if filters.date_to:
-        return filters.date_to
-    last = store.date_bounds()[1] if store is not None else None
-    return date.fromisoformat(last) if last else date.today()
-
-
 def layer_features(store: Store, filters: Filters, *, layers=LAYERS) -> dict[str, list[dict]]:
     builders = {"places": _place_features, "events": _event_features, "troops": _troop_features}
     out = {name: builders[name](store, filters) for name in layers if name in builders}
     if "membership" in layers:
-        out["membership"] = _membership_features(membership_day(filters, store))
+        from geo.layers.compose import membership_day  # the app's and the snapshots' rule too
+
+        out["membership"] = _membership_features(membership_day(filters))
     return out
 
 

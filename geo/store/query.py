@@ -6,11 +6,19 @@ selects (no ORM objects) because a layer can hold tens of thousands of rows.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine, and_, case, func, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
 from geo.errors import InputError
-from geo.store.api import DocumentRow, EventRow, Filters, PlaceRow, TroopRow
+from geo.store.api import (
+    DocumentRow,
+    EventCount,
+    EventRow,
+    Filters,
+    PlaceCountRow,
+    PlaceRow,
+    TroopRow,
+)
 from geo.store.models import Document, EventRecord, PlaceRecord, TroopRecord
 
 ALL = Filters()  # no restriction
@@ -109,6 +117,34 @@ class Store:
         stmt = self._claims(stmt, e, filters, country=e.iso2).where(*_types(filters))
         stmt = stmt.order_by(e.date_from.is_(None), e.date_from, e.pk)
         return [EventRow(**dict(zip(_EVENT_FIELDS, r, strict=True))) for r in self._all(stmt)]
+
+    def event_count(self, filters: Filters = ALL) -> EventCount:
+        """How many events match, located and not, in one query and without reading any row."""
+        e = EventRecord
+        located = case((and_(e.lat.is_not(None), e.lon.is_not(None)), 1), else_=0)
+        stmt = select(func.count(), func.coalesce(func.sum(located), 0))
+        stmt = self._claims(stmt.select_from(e), e, filters, country=e.iso2).where(*_types(filters))
+        with self.engine.connect() as conn:
+            total, with_place = conn.execute(stmt).one()
+        return EventCount(located=int(with_place), unlocated=int(total) - int(with_place))
+
+    def event_place_counts(self, filters: Filters = ALL) -> list[PlaceCountRow]:
+        """Located events counted per place and type (one GROUP BY): what a map needs when
+        there are too many events to draw one by one. Casualties are summed."""
+        e = EventRecord
+        place = (e.geonameid, e.lat, e.lon, e.place_name, e.place_name_ar, e.iso2)
+        stmt = select(
+            e.type,
+            *place,
+            func.count(),
+            func.coalesce(func.sum(e.killed), 0),
+            func.coalesce(func.sum(e.injured), 0),
+        )
+        stmt = self._claims(stmt.select_from(e), e, filters, country=e.iso2).where(
+            *_types(filters), e.lat.is_not(None), e.lon.is_not(None)
+        )
+        stmt = stmt.group_by(e.type, *place).order_by(*place, e.type)
+        return [PlaceCountRow(**dict(zip(_PLACE_COUNT_FIELDS, r, strict=True))) for r in self._all(stmt)]
 
     def troops(self, filters: Filters = ALL) -> list[TroopRow]:
         t = TroopRecord
@@ -231,6 +267,18 @@ _EVENT_FIELDS = (
     "evidence",
     "start",
     "end",
+)
+_PLACE_COUNT_FIELDS = (
+    "type",
+    "geonameid",
+    "lat",
+    "lon",
+    "place_name",
+    "place_name_ar",
+    "iso2",
+    "count",
+    "killed",
+    "injured",
 )
 _TROOP_FIELDS = (
     "id",
