@@ -328,3 +328,16 @@ def test_app_export_keeps_only_visible_layers(filled):
     _name, content = snapshot_file(filled, JANUARY, "html", lang="en", layers=["events"])
     page = content.decode("utf-8")
     assert '"layer": "events"' in page and '"layer": "troops"' not in page
+
+
+# -- one membership day for every export -------------------------------------------------------
+
+
+@pytest.mark.parametrize("filters", [JANUARY, Filters(date_from=date(2022, 1, 1))])
+def test_gpkg_and_snapshot_show_membership_on_the_same_day(filled, filters, tmp_path):
+    import pyogrio
+
+    export(filled, filters, tmp_path / "m.gpkg")
+    on = set(pyogrio.read_dataframe(tmp_path / "m.gpkg", layer="membership")["on"])
+    snapshot = common.collect(filled, filters, common.SnapshotOptions())
+    assert on == {snapshot.day.isoformat()} == {(filters.date_to or date.today()).isoformat()}

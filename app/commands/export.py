@@ -18,7 +18,8 @@ def register(subparsers) -> None:
         "export",
         help="write the map's layers to a file (GeoPackage, GeoJSON, CSV...)",
         description="Layers places, events, troops (at the contributing state's capital) and membership "
-        "(CSTO status on the --to date). CSV holds the events only.",
+        "(CSTO status on the --to date, today without it; the app and the snapshots use the same day). "
+        "CSV holds the events only.",
     )
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write (replaced)")
     parser.add_argument("--format", choices=formats(), help="default: from the file's suffix")
