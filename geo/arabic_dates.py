@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from geo.numbers import FoldedText, fold_text, fold_word, loosen, word_alternation
+from geo.numbers import (
+    FoldedText,
+    digit_run_starts,
+    fold_text,
+    fold_word,
+    loosen,
+    spellings,
+    word_alternation,
+)
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -390,14 +398,6 @@ _DAY_KEYS = ("امس", "ليل", "بارح", "غد", "يوم")
 _LOOSE_LETTERS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
 
 
-def _spellings(word: str) -> set[str]:
-    """Every spelling of a canonical word the loosened patterns could match, and more."""
-    spellings = {""}
-    for ch in word:
-        spellings = {done + c for done in spellings for c in _LOOSE_LETTERS.get(ch, ch)}
-    return spellings
-
-
 @cache
 def _key_automaton():
     import ahocorasick
@@ -413,15 +413,10 @@ def _key_automaton():
         keys[word] = _KEY_FREE
     automaton = ahocorasick.Automaton()
     for word, kind in keys.items():
-        for spelling in _spellings(word):
+        for spelling in spellings(word):
             automaton.add_word(spelling, (len(spelling), kind))
     automaton.make_automaton()
     return automaton
-
-
-@cache
-def _digit_run_re() -> re.Pattern[str]:
-    return re.compile(loosen("[0-9]+"))
 
 
 def _lead_words() -> set[str]:
@@ -449,7 +444,7 @@ def _word_start_re() -> re.Pattern[str]:
 
 
 def _key_starts(s: str) -> set[int]:
-    starts = {m.start() for m in _digit_run_re().finditer(s)}
+    starts = set(digit_run_starts(s))
     last = len(s) - 1
     for end, (length, kind) in _key_automaton().iter(s):
         if kind == _KEY_WORD_END:

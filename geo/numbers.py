@@ -361,14 +361,18 @@ def _digit_run_re() -> re.Pattern[str]:
     return re.compile(loosen("[0-9]+"))
 
 
-def digit_run_starts(s: str) -> set[int]:
-    """Where each run of digits (any of the three scripts) in ``s`` begins."""
-    return {m.start() for m in _digit_run_re().finditer(s)}
+@lru_cache(maxsize=4)
+def digit_run_starts(s: str) -> frozenset[int]:
+    """Where each run of digits (any of the three scripts) in ``s`` begins.
+
+    Kept for the last few texts: the date and number finders both ask about an article.
+    """
+    return frozenset(m.start() for m in _digit_run_re().finditer(s))
 
 
 def _atom_starts(s: str) -> list[int]:
     """Positions where the atom pattern may match: digit runs, and before number words."""
-    starts = digit_run_starts(s)
+    starts = set(digit_run_starts(s))
     last = len(s) - 1
     for end, length in _word_automaton().iter(s):
         if end < last and (s[end + 1].isalnum() or s[end + 1] == "_"):

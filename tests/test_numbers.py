@@ -138,3 +138,38 @@ def test_parse_number():
     assert parse_number("جنود") is None
     assert parse_number("3 جنود و4 ضباط") is None
     assert parse_number("") is None
+
+
+# ----------------------------------------------------------------------- where the scan looks
+
+# Sentences written for this test: number words with every attached letter, multi-word
+# figures over long whitespace and line breaks, spelling variants, diacritics, digits in
+# three scripts with separators, and number words hidden inside longer words.
+_SCAN_CASES = [
+    "أرسلت خمسة      وعشرين\n\nألفا، وبثلاثة آلاف وفللعشرات وكألف ولمئات",
+    "ثلاث     مئة وثلاثمائة ومئتا وإحدى عشرة واثنتا   عشرة وأحد عشر",
+    "تعداد القوة 3,600 و3.600 و٣٬٦٠٠ و3 600 و۳۶۰۰ و2.5 ألف و1.250 مليون",
+    "استقبل المستشفى الخمسيني وعشراتهم والألفية، لست متأكدا، بست وكست",
+    "قُتِلَ نحوَ ثلاثةِ آلافٍ وجُرِحَ ٤٠٠ والآلاف وللآلاف والملايين",
+    "12 45 7 ثم 1234567890123 و 5، 2022-01-06 و6/1/2022",
+    "مئة",
+    "",
+    "ثمانى وثمانيه وثلاثون وتسعين ومليار ومليونان وألفي",
+]
+
+
+@pytest.mark.parametrize("text", _SCAN_CASES)
+def test_scanning_only_near_number_words_finds_what_a_full_scan_finds(text):
+    from geo.numbers import _atom_matches, _atom_re, fold_text
+
+    s = " " + fold_text(text).text
+    full = [(m.start(), m.end(), m.lastgroup) for m in _atom_re().finditer(s)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in _atom_matches(s)] == full
+
+
+def test_spellings_cover_every_alif_and_final_letter_variant():
+    from geo.numbers import spellings
+
+    found = spellings("احدي")
+    assert {"احدي", "أحدى", "إحدى", "آحدي"} <= found
+    assert len(found) == 5 * 2
