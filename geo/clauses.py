@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.normalize import GAP, clitic_prefixes, fold, key
+from geo.normalize import GAP, GapMap, clitic_prefixes, fold, key
 
 _SENTENCE = re.compile(r"[^.!?؟\n]+")
 
@@ -101,8 +101,8 @@ class MultiLexicon:
         diacritics, folded to GAP, are skipped over)."""
         if GAP not in folded:
             return self._hits(folded)
-        kept = [i for i, ch in enumerate(folded) if ch != GAP]
-        return [(kept[pos], name) for pos, name in self._hits(folded.replace(GAP, ""))]
+        gm = GapMap(folded)
+        return [(gm.orig(pos), name) for pos, name in self._hits(gm.compact)]
 
     def _hits(self, folded: str) -> list[tuple[int, str]]:
         out = []

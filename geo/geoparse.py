@@ -29,7 +29,7 @@ from geo.gazetteer.build import EVERYDAY_WORD
 from geo.gazetteer.entries import ADJECTIVE, COUNTRY, CUED, GEONAMES, Entry
 from geo.gazetteer.index import GazetteerIndex
 from geo.model import Mention, Place, ResolvedPlace
-from geo.normalize import GAP, clitic_prefixes, fold, key
+from geo.normalize import GapMap, clitic_prefixes, fold, key
 
 _AR = re.compile(r"[\u0621-\u064a]")
 
@@ -51,7 +51,6 @@ PERSON_TITLES = _folded(
 TITLE_FILLERS = _folded({"السابق", "الاسبق", "الحالي", "الكازاخي", "الكازاخستاني", "الاول", "المؤسس"})
 SURNAME_ENDINGS = ("ييف", "يف", "وف", "يفا", "وفا", "ينكو", "سكي", "فيتش", "وفيتش", "وفسكي", "باييف")
 SENTENCE_END = re.compile(r"[.!?؟\n]")
-_GAPS = re.compile(GAP)
 
 # confidence by source of the name
 _CONFIDENCE = {"curated": 0.95, COUNTRY: 0.97, ADJECTIVE: 0.9}
@@ -74,18 +73,13 @@ class _Text:
     def __init__(self, text: str, limit: int, folded: str | None = None):
         self.original = text
         folded = fold(text[:limit]) if folded is None else folded
-        # compact positions of the dropped characters: orig(i) = i + how many were dropped up to i
-        self.gaps: list[int] = []
-        if GAP in folded:
-            self.gaps = [i - k for k, i in enumerate(m.start() for m in _GAPS.finditer(folded))]
-            self.folded = folded.replace(GAP, "")
-        else:
-            self.folded = folded
+        self.map = GapMap(folded)
+        self.folded = self.map.compact
 
     def orig(self, i: int) -> int:
         if i >= len(self.folded):
-            return len(self.original) if self.gaps else i
-        return i + bisect_right(self.gaps, i) if self.gaps else i
+            return len(self.original) if self.map.gaps else i
+        return self.map.orig(i)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
@@ -116,7 +110,8 @@ class _Text:
         return start, (m.start() if m else len(f))
 
 
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+MAX_PREFIX = max(len(p) for p in clitic_prefixes())
+MAX_SUFFIX = max(len(x) for x in ADJECTIVE_ENDINGS)
 
 
 def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
@@ -124,8 +119,6 @@ def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
     adjectives = index.adjectives
     f = t.folded
     n = len(f)
-    words = [(m.start(), m.end()) for m in _ARABIC_WORD.finditer(f)]
-    word_starts = [a for a, _ in words]
     found: list[Span] = []
     for last, k in index.automaton.iter(f):
         s, e = last - len(k) + 1, last + 1
@@ -136,11 +129,15 @@ def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
             continue
         if e < n and f[e] in _IS_AR and k not in adjectives:
             continue  # the word goes on: a name never takes an ending
-        ts = word_starts[bisect_right(word_starts, s) - 1]  # the written word the key starts in
+        ts = s
+        while ts > 0 and f[ts - 1] in _IS_AR and s - ts <= MAX_PREFIX:
+            ts -= 1
         prefix = f[ts:s]
         if prefix not in prefixes:
-            continue
-        te = words[bisect_right(word_starts, last) - 1][1]  # and the one it ends in
+            continue  # too long a prefix, or not clitics: the key sits inside another word
+        te = e
+        while te < n and f[te] in _IS_AR and te - e <= MAX_SUFFIX:
+            te += 1
         suffix = f[e:te]
         if suffix and suffix not in ADJECTIVE_ENDINGS:
             continue

@@ -18,6 +18,7 @@ What folds to what (the usual choices of Arabic information retrieval):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 GAP = "\u0640"  # tatweel: never part of a key
@@ -103,3 +104,24 @@ def clitic_prefixes() -> frozenset[str]:
 
 def strip_article(word: str) -> str:
     return word[2:] if word.startswith(ARTICLE) and len(word) > 4 else word
+
+
+class GapMap:
+    """Folded text without its gaps (dropped diacritics), and the way back to the offsets
+    of the folded text: ``orig(i) = i + number of gaps dropped at or before compact i``."""
+
+    __slots__ = ("compact", "gaps")
+
+    def __init__(self, folded: str):
+        if GAP in folded:
+            self.gaps = [i - k for k, i in enumerate(m.start() for m in _GAP_RUN.finditer(folded))]
+            self.compact = folded.replace(GAP, "")
+        else:
+            self.gaps = []
+            self.compact = folded
+
+    def orig(self, i: int) -> int:
+        return i + bisect_right(self.gaps, i) if self.gaps else i
+
+
+_GAP_RUN = re.compile(GAP)

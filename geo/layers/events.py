@@ -52,6 +52,24 @@ def build(rows: Sequence[EventRow], *, aggregate_above: int = AGGREGATE_ABOVE) -
     return feature_collection((_event_feature(r) for r in located), unlocated=unlocated, aggregated=False)
 
 
+def _event_feature(row: EventRow) -> dict:
+    casualties = (row.killed or 0) + (row.injured or 0)
+    return feature(
+        coords.point(row.lat, row.lon),
+        kind="event",
+        id=row.id,
+        type=row.type,
+        color=type_style(row.type)[0],
+        radius=scaled_radius(casualties),
+        date=row.date,
+        killed=row.killed,
+        injured=row.injured,
+        name=row.place_name or row.place_name_ar or "",
+        name_ar=row.place_name_ar or row.place_name or "",
+        doc=row.document_id,
+    )
+
+
 def build_counts(counts: Iterable[PlaceCountRow], *, unlocated: int = 0) -> dict:
     """The aggregated layer (one point per place) from per-place, per-type counts, such as
     :meth:`geo.store.query.Store.event_place_counts` returns without reading every event."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,6 +109,54 @@ def _checked_bbox(numbers: tuple, text: str) -> BBox:
             f"--bbox {text!r}: need -180 <= W < E <= 180 and -90 <= S < N <= 90 (west, south, east, north)"
         )
     return west, south, east, north
+
+
+def bbox_from_view(*, bounds=None, center=None, zoom=None, pixels: tuple[int, int] = (1000, 700)) -> BBox | None:
+    """The area a Leaflet map shows, as W,S,E,N: from its ``bounds`` (``[[south, west], [north,
+    east]]`` or Leaflet's ``{_southWest, _northEast}``), else from ``center`` and ``zoom`` over a map
+    of ``pixels``; None when neither is known. Longitudes past the antimeridian are clamped."""
+    corners = _corners(bounds)
+    if corners is None and center is not None and zoom is not None:
+        corners = _around(_latlon(center), float(zoom), pixels)
+    if corners is None:
+        return None
+    (south, west), (north, east) = corners
+    west, east = max(-180.0, west), min(180.0, east)
+    south, north = max(-85.0, south), min(85.0, north)
+    if not (west < east and south < north):
+        return None
+    return west, south, east, north
+
+
+def _latlon(value) -> tuple[float, float]:
+    if isinstance(value, Mapping):
+        return float(value["lat"]), float(value.get("lng", value.get("lon")))
+    lat, lon = value
+    return float(lat), float(lon)
+
+
+def _corners(bounds):
+    if not bounds:
+        return None
+    if isinstance(bounds, Mapping):
+        bounds = (bounds["_southWest"], bounds["_northEast"])
+    try:
+        (s, w), (n, e) = (_latlon(corner) for corner in bounds)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (min(s, n), min(w, e)), (max(s, n), max(w, e))
+
+
+def _around(center: tuple[float, float], zoom: float, pixels: tuple[int, int]):
+    """Web Mercator: the world is 256 * 2**zoom pixels wide."""
+    lat, lon = center
+    world = 256 * 2**zoom
+    half_lon = pixels[0] / world * 180
+    y = math.log(math.tan(math.pi / 4 + math.radians(max(-85.0, min(85.0, lat))) / 2))
+    half_y = pixels[1] / world * math.pi
+    north = math.degrees(2 * math.atan(math.exp(y + half_y)) - math.pi / 2)
+    south = math.degrees(2 * math.atan(math.exp(y - half_y)) - math.pi / 2)
+    return (south, lon - half_lon), (north, lon + half_lon)
 
 
 def parse_size(text: str) -> tuple[int, int]:
