@@ -8,6 +8,7 @@ allows them), so one stem covers its prefixed and inflected forms.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,6 +54,17 @@ def _stem_pattern(stem: str) -> str:
 
 def _alternation(stems) -> str:
     return "|".join(sorted({_stem_pattern(s) for s in stems}, key=len, reverse=True))
+
+
+class MentionIndex:
+    """Mentions sorted by offset, with the ones inside a span found by bisection."""
+
+    def __init__(self, mentions):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def between(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 _CLAUSE_BREAK = re.compile(r"[،؛;:]")

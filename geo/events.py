@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bisect import bisect_left
 
-from geo.clauses import MultiLexicon, Sentence, clauses, lexicon
+from geo.clauses import MentionIndex, MultiLexicon, Sentence, clauses, lexicon
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
 
@@ -104,6 +104,7 @@ class EventExtractor:
         folded: str,
     ) -> list[Event]:
         out: list[Event] = []
+        mentions = MentionIndex(mentions)
         hits = self.triggers.hits(folded)
         positions = [pos for pos, _ in hits]
         for s in sents:
@@ -158,12 +159,12 @@ class EventExtractor:
     def _places(self, s, trig, mentions, main_state, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
             return self._meeting_place(sentence, mentions)
-        inside = [m for m in mentions if s.start <= m.start < s.end and m.place.kind in SPECIFICITY]
+        inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
         if not inside and trig.type in STATE_LEVEL:
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end and m.place.kind == "country"]
+            inside = [m for m in mentions.between(sentence.start, sentence.end) if m.place.kind == "country"]
         elif not inside:
             s = sentence
-            inside = [m for m in mentions if s.start <= m.start < s.end]
+            inside = mentions.between(s.start, s.end)
         local = [
             m for m in inside
             if m.place.kind in SPECIFICITY and m.place.kind != "country" and not self._actor(s, m)
@@ -189,8 +190,8 @@ class EventExtractor:
         """Where a meeting was held: a place right after في/ب, none when it was held online."""
         if self.virtual.search(s.folded):
             return [None]
-        for m in mentions:
-            if s.start <= m.start < s.end and m.place.kind != "country" and m.place.kind in SPECIFICITY:
+        for m in mentions.between(s.start, s.end):
+            if m.place.kind != "country" and m.place.kind in SPECIFICITY:
                 if _located(s, m):
                     return [m.place]
         return [None]

@@ -111,6 +111,7 @@ class _Text:
 
 
 MAX_PREFIX = max(len(p) for p in clitic_prefixes())
+_CLITIC_LETTERS = frozenset("".join(clitic_prefixes()))
 MAX_SUFFIX = max(len(x) for x in ADJECTIVE_ENDINGS)
 
 
@@ -129,6 +130,8 @@ def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
             continue
         if e < n and f[e] in _IS_AR and k not in adjectives:
             continue  # the word goes on: a name never takes an ending
+        if s > 0 and f[s - 1] in _IS_AR and f[s - 1] not in _CLITIC_LETTERS:
+            continue  # a letter that no clitic ends with: the key sits inside another word
         ts = s
         while ts > 0 and f[ts - 1] in _IS_AR and s - ts <= MAX_PREFIX:
             ts -= 1

@@ -74,8 +74,15 @@ def layer_data(
     if "troops" in layers:
         out["troops"] = troop_flows(store, filters, reference=reference)
     if "places" in layers:
-        out["places"] = places.build(store.places(filters), events=marked[1])
+        out["places"] = places.build(_unmarked_places(store, filters, marked[1]), events=marked[1])
     return out
+
+
+def _unmarked_places(store, filters: Filters, marks) -> list:
+    """The store's places minus countries and those an event marks by GeoNames id (left out in
+    SQL; ``places.build`` drops the rest), so 100 articles naming the same towns stay cheap."""
+    marked = {m.geonameid for m in marks if m.geonameid}
+    return store.places(filters, skip_geonameids=marked, skip_kinds=("country",))
 
 
 def _event_layer(store, filters: Filters, aggregate_above: int) -> tuple[dict, list]:

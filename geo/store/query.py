@@ -6,6 +6,8 @@ selects (no ORM objects) because a layer can hold tens of thousands of rows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import Engine, and_, case, func, or_, select
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -156,9 +158,16 @@ class Store:
         )
         return [TroopRow(**dict(zip(_TROOP_FIELDS, r, strict=True))) for r in self._all(stmt)]
 
-    def places(self, filters: Filters = ALL) -> list[PlaceRow]:
+    def places(
+        self,
+        filters: Filters = ALL,
+        *,
+        skip_geonameids: Collection[int] = (),
+        skip_kinds: Collection[str] = (),
+    ) -> list[PlaceRow]:
         """Places named by the shown documents. Places carry no date: only countries and
-        documents narrow them."""
+        documents narrow them. ``skip_geonameids``/``skip_kinds`` leave places out in SQL (a map
+        skips places its events already mark, and countries, which its polygons show)."""
         p = PlaceRecord
         stmt = select(
             Document.doc_id,
@@ -177,6 +186,10 @@ class Store:
             stmt = stmt.where(p.iso2.in_(filters.countries))
         if filters.documents:
             stmt = stmt.where(Document.doc_id.in_(filters.documents))
+        if skip_kinds:
+            stmt = stmt.where(p.kind.not_in(tuple(skip_kinds)))
+        for chunk in _chunks(sorted(set(skip_geonameids))):
+            stmt = stmt.where(or_(p.geonameid.is_(None), p.geonameid.not_in(chunk)))
         rows = self._all(stmt.order_by(Document.doc_id, p.pk))
         return [
             PlaceRow(
@@ -309,6 +322,11 @@ def _date_conditions(table, filters: Filters) -> list[ColumnElement]:
     if filters.include_undated:
         return [or_(undated, and_(*overlap))] if overlap else []
     return [~undated, *overlap]
+
+
+def _chunks(values: list, size: int = 900) -> list[list]:
+    """Bound the parameters of one IN list (SQLite allows a limited number per statement)."""
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def _types(filters: Filters) -> list[ColumnElement]:
