@@ -341,3 +341,16 @@ def test_gpkg_and_snapshot_show_membership_on_the_same_day(filled, filters, tmp_
     on = set(pyogrio.read_dataframe(tmp_path / "m.gpkg", layer="membership")["on"])
     snapshot = common.collect(filled, filters, common.SnapshotOptions())
     assert on == {snapshot.day.isoformat()} == {(filters.date_to or date.today()).isoformat()}
+
+
+def test_the_app_view_becomes_the_bbox():
+    assert common.bbox_from_view(bounds=[[40, 60], [50, 80]]) == (60.0, 40.0, 80.0, 50.0)
+    leaflet = {"_southWest": {"lat": 40, "lng": 60}, "_northEast": {"lat": 50, "lng": 80}}
+    assert common.bbox_from_view(bounds=leaflet) == (60.0, 40.0, 80.0, 50.0)
+    # before the map has moved only center and zoom are known: one zoom step halves the span
+    west, south, east, north = common.bbox_from_view(center={"lat": 43.5, "lng": 76.5}, zoom=7)
+    assert west < 76.5 < east and south < 43.5 < north
+    w8, s8, e8, n8 = common.bbox_from_view(center=[43.5, 76.5], zoom=8)
+    assert abs((e8 - w8) * 2 - (east - west)) < 1e-6
+    assert common.bbox_from_view(center=[0, 170], zoom=2)[2] == 180.0  # clamped at the antimeridian
+    assert common.bbox_from_view() is None and common.bbox_from_view(bounds=[[1, 2]]) is None

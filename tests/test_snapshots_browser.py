@@ -120,3 +120,73 @@ def test_article_script_stays_inert_in_popups(browser, filled, tmp_path):
         assert outside == [] and errors == []
     finally:
         page.close()
+
+
+# -- the app's export menu, clicked --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_web_support import free_port, seed, start_server, stop_server
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'store.sqlite'}"
+    seed(url)
+    port = free_port()
+    proc = start_server(url, port)
+    yield f"http://127.0.0.1:{port}"
+    stop_server(proc)
+
+
+def _download(page, fmt_label: str | None, tmp_path: Path) -> Path:
+    if fmt_label:
+        page.click("#export-format")
+        page.locator(".dash-dropdown-content .dash-dropdown-option", has_text=fmt_label).first.click()
+        page.keyboard.press("Escape")
+    with page.expect_download(timeout=60_000) as info:
+        page.click("#export-go")
+    download = info.value
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    return path
+
+
+def _fit_bounds(page_text: str) -> tuple[float, float, float, float]:
+    import re
+
+    found = re.search(
+        r"map_\w+\.fitBounds\(\s*\[\[([-\d.]+),\s*([-\d.]+)\],\s*\[([-\d.]+),\s*([-\d.]+)\]\]", page_text
+    )
+    assert found, "the exported page sets no view"
+    south, west, north, east = (float(g) for g in found.groups())
+    return west, south, east, north
+
+
+def test_the_app_download_is_the_current_view(browser, app_server, tmp_path):
+    from PIL import Image
+
+    page = browser.new_page(viewport={"width": 1400, "height": 850}, accept_downloads=True)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(app_server + "/?lang=en&lat=43.5&lon=76.5&z=7&t=casualties")
+        page.wait_for_selector("#map-count-shown", timeout=20_000)
+        page.wait_for_timeout(500)
+        png = _download(page, None, tmp_path)
+        assert png.name.startswith("csto-map_") and png.name.endswith("_casualties_en.png")
+        assert Image.open(png).size == (1600, 1000)
+
+        page.locator(".leaflet-control-zoom-in").click()  # the user zooms in: the export follows
+        page.wait_for_function("location.search.includes('z=8')")
+        page.wait_for_timeout(500)
+        html = _download(page, "HTML", tmp_path)
+        assert html.name.endswith("_casualties_en.html")
+        west, south, east, north = _fit_bounds(html.read_text(encoding="utf-8"))
+        # around Almaty at zoom 8: a few degrees wide, not the default Central Asia view
+        assert west < 76.5 < east and south < 43.5 < north
+        assert east - west < 8 and north - south < 5
+        assert errors == []
+    finally:
+        page.close()

@@ -1,4 +1,6 @@
-"""The export menu: the current view (filters, visible layers, language) as a file to download.
+"""The export menu: the current view (filters, visible layers, language, extent) as a file to
+download. Images and HTML show the map's current extent; the data formats hold what the filters
+select, wherever it lies.
 
 The files are written by the same writers as ``csto-map export`` (geo.store.export) and named
 by geo.snapshots.naming, so a download and a command-line export of one view are the same.
@@ -30,6 +32,8 @@ FILTER_STATES = (
     State("filter-types", "value"),
     State("filter-documents", "value"),
 )
+# the map's extent as Leaflet reports it (bounds once the map has moved; center and zoom always)
+VIEW_STATES = (State("map", "bounds"), State("map", "center"), State("map", "zoom"))
 
 
 def _t(key: str, lang: str) -> str:
@@ -55,8 +59,9 @@ def layout(lang: str) -> html.Div:
     )
 
 
-def snapshot_file(store, filters, fmt: str, *, lang: str = "ar", layers=None) -> tuple[str, bytes]:
-    """``(file name, content)`` of the view exported as ``fmt``."""
+def snapshot_file(store, filters, fmt: str, *, lang: str = "ar", layers=None, bbox=None) -> tuple[str, bytes]:
+    """``(file name, content)`` of the view exported as ``fmt``; ``bbox`` (W, S, E, N) is the
+    extent of images and HTML (None: the default view)."""
     from geo.snapshots.naming import snapshot_name
     from geo.store.export import export
 
@@ -64,6 +69,8 @@ def snapshot_file(store, filters, fmt: str, *, lang: str = "ar", layers=None) ->
     opts = {"lang": lang}
     if layers is not None:
         opts["layers"] = tuple(layers)
+    if bbox is not None:
+        opts["bbox"] = tuple(bbox)
     with tempfile.TemporaryDirectory(prefix="csto-export-") as folder:
         path = Path(folder) / name
         export(store, filters, path, fmt=fmt, **opts)
@@ -78,11 +85,16 @@ def register(app, *, db_url: str) -> None:
         State("map-layers", "value"),
         State("lang", "value"),
         State("export-format", "value"),
+        *VIEW_STATES,
         prevent_initial_call=True,
     )
-    def download(_clicks, value, countries, types, documents, visible, lang, fmt):
+    def download(_clicks, value, countries, types, documents, visible, lang, fmt, bounds, center, zoom):
+        from geo.snapshots.common import bbox_from_view
+
         filters = filters_from(value, countries, types, documents)
-        name, content = snapshot_file(data.store_for(db_url), filters, fmt, lang=lang, layers=visible or ())
+        bbox = bbox_from_view(bounds=bounds, center=center, zoom=zoom)
+        store = data.store_for(db_url)
+        name, content = snapshot_file(store, filters, fmt, lang=lang, layers=visible or (), bbox=bbox)
         return dcc.send_bytes(content, name)
 
     @app.callback(Output("export-title", "children"), Output("export-go", "children"), Input("lang", "value"))

@@ -111,7 +111,9 @@ def _checked_bbox(numbers: tuple, text: str) -> BBox:
     return west, south, east, north
 
 
-def bbox_from_view(*, bounds=None, center=None, zoom=None, pixels: tuple[int, int] = (1000, 700)) -> BBox | None:
+def bbox_from_view(
+    *, bounds=None, center=None, zoom=None, pixels: tuple[int, int] = (1000, 700)
+) -> BBox | None:
     """The area a Leaflet map shows, as W,S,E,N: from its ``bounds`` (``[[south, west], [north,
     east]]`` or Leaflet's ``{_southWest, _northEast}``), else from ``center`` and ``zoom`` over a map
     of ``pixels``; None when neither is known. Longitudes past the antimeridian are clamped."""
