@@ -1,7 +1,8 @@
 """Dates in Arabic news text: absolute dates in every common form, and relative ones.
 
-``find_dates`` scans a folded copy of the text once with one pattern (built on first
-use) and returns :class:`DateMention` objects whose offsets index the text AS GIVEN.
+``find_dates`` scans a folded copy of the text with one pattern (built on first use),
+tried only next to the digits and words every date contains (see "where to look"), and
+returns :class:`DateMention` objects whose offsets index the text AS GIVEN.
 
 Absolute forms: ``15 مايو/أيار 1992``, ``6 يناير/كانون الثاني``, ``السادس من يناير``,
 ``نهاية أبريل/نيسان عام 2021``, ``مايو/أيار 1992``, ``سنة 1994``, ``في 2010``, year lists
