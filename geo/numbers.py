@@ -144,12 +144,13 @@ def fold_text(text: str) -> FoldedText:
     """``text`` without diacritics, tatweel and bidi marks; maps offsets back to ``text``.
 
     The last few results are kept: the date and number finders fold the same article
-    one after the other, and a :class:`FoldedText` never changes.
+    one after the other (and infer_published folds a few of its lines before that), and a
+    :class:`FoldedText` never changes.
     """
     return _fold_text(text)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _fold_text(text: str) -> FoldedText:
     translated = text
     dropped = _dropped_re()
