@@ -90,6 +90,21 @@ class EventRecord(Base):
         Index("ix_events_document", "document_pk"),
         Index("ix_events_date", "date_from", "date_to"),
         Index("ix_events_iso2_date", "iso2", "date_from", "date_to"),
+        Index(
+            "ix_events_place_type",
+            *(
+                "geonameid",
+                "lat",
+                "lon",
+                "type",
+                "date_from",
+                "date_to",
+                "document_pk",
+                "killed",
+                "injured",
+                "iso2",
+            ),
+        ),  # covers Store.event_place_counts (migration 0002)
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -132,21 +132,51 @@ class Store:
 
     def event_place_counts(self, filters: Filters = ALL) -> list[PlaceCountRow]:
         """Located events counted per place and type (one GROUP BY): what a map needs when
-        there are too many events to draw one by one. Casualties are summed."""
+        there are too many events to draw one by one. Casualties are summed.
+
+        Grouped on the place's id and position only (an index covers them); the names come
+        from one event of each group, read afterwards by primary key."""
         e = EventRecord
-        place = (e.geonameid, e.lat, e.lon, e.place_name, e.place_name_ar, e.iso2)
+        place = (e.geonameid, e.lat, e.lon)
         stmt = select(
-            e.type,
             *place,
+            e.type,
             func.count(),
             func.coalesce(func.sum(e.killed), 0),
             func.coalesce(func.sum(e.injured), 0),
+            func.min(e.pk),
         )
-        stmt = self._claims(stmt.select_from(e), e, filters, country=e.iso2).where(
+        stmt = _scanned_claims(stmt, e, filters).where(
             *_types(filters), e.lat.is_not(None), e.lon.is_not(None)
         )
-        stmt = stmt.group_by(e.type, *place).order_by(*place, e.type)
-        return [PlaceCountRow(**dict(zip(_PLACE_COUNT_FIELDS, r, strict=True))) for r in self._all(stmt)]
+        groups = self._all(stmt.group_by(*place, e.type).order_by(*place, e.type))
+        names = self._place_names([g[-1] for g in groups])
+        return [
+            PlaceCountRow(
+                geonameid=g[0],
+                lat=g[1],
+                lon=g[2],
+                type=g[3],
+                count=g[4],
+                killed=g[5],
+                injured=g[6],
+                **names[g[-1]],
+            )
+            for g in groups
+        ]
+
+    def _place_names(self, pks: list[int]) -> dict[int, dict]:
+        e = EventRecord
+        out = {}
+        for chunk in _chunks(sorted(set(pks))):
+            stmt = select(e.pk, e.place_name, e.place_name_ar, e.iso2).where(e.pk.in_(chunk))
+            out.update(
+                {
+                    pk: {"place_name": n, "place_name_ar": ar, "iso2": iso2}
+                    for pk, n, ar, iso2 in self._all(stmt)
+                }
+            )
+        return out
 
     def troops(self, filters: Filters = ALL) -> list[TroopRow]:
         t = TroopRecord
@@ -281,18 +311,6 @@ _EVENT_FIELDS = (
     "start",
     "end",
 )
-_PLACE_COUNT_FIELDS = (
-    "type",
-    "geonameid",
-    "lat",
-    "lon",
-    "place_name",
-    "place_name_ar",
-    "iso2",
-    "count",
-    "killed",
-    "injured",
-)
 _TROOP_FIELDS = (
     "id",
     "document_id",
@@ -305,6 +323,21 @@ _TROOP_FIELDS = (
     "start",
     "end",
 )
+
+
+def _scanned_claims(stmt: Select, table, filters: Filters) -> Select:
+    """Like ``Store._claims`` but with the documents as a subquery, for aggregates over many rows.
+
+    ``document_pk + 0`` keeps SQLite from walking the claims document by document through
+    their index; it scans the covering index ix_events_place_type instead (4x faster at 100k).
+    """
+    docs = select(Document.pk).where(Document.latest.is_(True))
+    if filters.documents:
+        docs = docs.where(Document.doc_id.in_(filters.documents))
+    stmt = stmt.select_from(table).where((table.document_pk + 0).in_(docs), *_date_conditions(table, filters))
+    if filters.countries:
+        stmt = stmt.where(table.iso2.in_(filters.countries))
+    return stmt
 
 
 def _date_conditions(table, filters: Filters) -> list[ColumnElement]:
