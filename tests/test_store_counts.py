@@ -102,3 +102,11 @@ def test_deployment_destination_weighs_counts_like_rows(filled):
     by_rows = troops.deployment_destination(filled.events(f), label_points=label_points)
     by_counts = troops.deployment_destination(filled.event_place_counts(f), label_points=label_points)
     assert by_rows == by_counts and by_rows.name == "Russia"
+
+
+def test_places_can_leave_out_marked_places_and_countries_in_sql(filled):
+    names = {p.name for p in filled.places()}
+    assert {"Almaty", "Russia"} <= names
+    kept = filled.places(skip_geonameids=[1526384], skip_kinds=("country",))
+    assert {p.name for p in kept} == names - {"Almaty", "Russia", "Armenia"}
+    assert len(filled.places(skip_geonameids=range(1, 2000))) == len(filled.places())  # chunked IN lists
