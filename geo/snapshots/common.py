@@ -23,6 +23,9 @@ MAX_PIXELS = 12000
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("CSTO map", "خريطة منظمة معاهدة الأمن الجماعي"),
     "all_dates": ("all dates", "كل التواريخ"),
+    # in Arabic the words keep the two dates apart: matplotlib's bidi ignores isolates, and
+    # "2022-01-01 – 2022-01-31" would read from the 31st to the 1st
+    "from_to": ("{a} – {b}", "من {a} إلى {b}"),
     "since": ("since", "منذ"),
     "until": ("until", "حتى"),
     "countries": ("countries", "الدول"),
@@ -279,7 +282,7 @@ def ltr(text: str) -> str:
 
 def _dates(f: Filters, lang: str) -> str:
     if f.date_from and f.date_to:
-        return ltr(f"{f.date_from.isoformat()} – {f.date_to.isoformat()}")
+        return word("from_to", lang).format(a=ltr(f.date_from.isoformat()), b=ltr(f.date_to.isoformat()))
     if f.date_from:
         return f"{word('since', lang)} {ltr(f.date_from.isoformat())}"
     if f.date_to:
@@ -297,11 +300,13 @@ def source_line(snapshot: Snapshot) -> str:
 
 
 def view_bbox(snapshot: Snapshot, *, margin: float = 2.0) -> BBox:
-    """The bbox asked for, else the app's opening view widened to every event, place and flow."""
+    """The bbox asked for, else the app's opening view widened to every event and troop flow.
+    Places that are only named (Washington, Beijing...) do not widen it: they would shrink the
+    region the events happen in to a corner of the picture."""
     if snapshot.options.bbox:
         return snapshot.options.bbox
     west, south, east, north = DEFAULT_BBOX
-    for name in ("events", "places", "troops"):
+    for name in ("events", "troops"):
         for lon, lat in _positions(snapshot.layers[name]):
             west, east = min(west, lon - margin), max(east, lon + margin)
             south, north = min(south, lat - margin), max(north, lat + margin)

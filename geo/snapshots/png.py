@@ -95,8 +95,9 @@ def render(snapshot: Snapshot):
     with matplotlib.rc_context(_style()):
         figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
         ax = figure.add_axes((0.01, 0.06, 0.76, 0.86))
-        _draw_layers(ax, snapshot)
+        labels = _draw_layers(ax, snapshot)
         _frame(ax, view_bbox(snapshot), figure)
+        _declutter(figure, ax, labels)
         _legend(figure, snapshot)
         _texts(figure, snapshot)
     return figure
@@ -136,13 +137,45 @@ def _frame(ax, bbox, figure) -> None:
     ax.set_ylabel("")
 
 
-def _draw_layers(ax, snapshot: Snapshot) -> None:
+def _draw_layers(ax, snapshot: Snapshot) -> list[Label]:
+    """Draw every layer; return the labels, most important first (see :func:`_declutter`)."""
     _countries(ax, snapshot)
-    layers = snapshot.layers
-    _membership(ax, layers["membership"], snapshot.lang, view_bbox(snapshot))
-    _flows(ax, layers["troops"], snapshot.lang)
-    _places(ax, layers["places"], snapshot.lang)
-    _events(ax, layers["events"], snapshot.lang)
+    layers, lang = snapshot.layers, snapshot.lang
+    countries = _membership(ax, layers["membership"], lang, view_bbox(snapshot))
+    flows = _flows(ax, layers["troops"], lang)
+    places = _places(ax, layers["places"], lang)
+    events = _events(ax, layers["events"], lang)
+    return [*flows, *events, *countries, *places]
+
+
+# one label's candidate positions (first choice first) and whether it must be shown even when
+# every position overlaps a label already placed (troop figures are the map's news)
+Label = tuple[list, bool]
+FLOW_POSITIONS = (1 / 3, 1 / 2, 2 / 3, 1 / 4, 3 / 4)
+
+
+def _declutter(figure, ax, labels: list[Label]) -> None:
+    """Keep each label at its first position that overlaps no label kept before it; hide the rest,
+    and any repeat of a name already shown (a country named by its outline and by an event)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    ax.apply_aspect()
+    kept: list = []
+    shown: set[str] = set()
+    for candidates, essential in labels:
+        inside = [a for a in candidates if ax.viewLim.contains(*a.xy)]
+        boxes = [a.get_window_extent(renderer).padded(2) for a in inside]
+        free = [i for i, box in enumerate(boxes) if not any(box.overlaps(k) for k in kept)]
+        text = candidates[0].get_text()
+        pick = free[0] if free else (0 if essential and inside else None)
+        if pick is not None and not essential and text in shown:
+            pick = None
+        for a in candidates:
+            a.set_visible(pick is not None and a is inside[pick])
+        if pick is not None:
+            kept.append(boxes[pick])
+            shown.add(text)
 
 
 def _countries(ax, snapshot: Snapshot) -> None:
@@ -170,14 +203,17 @@ def _membership(ax, collection: dict, lang: str, bbox) -> None:
 
     features = collection["features"]
     if not features:
-        return
+        return []
     frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
     frame.plot(ax=ax, color=list(frame["color"]), edgecolor="white", linewidth=0.6, alpha=0.85)
     west, south, east, north = bbox
+    labels = []
     for row in frame.itertuples():
         point = row.geometry.intersection(_box(west, south, east, north)).representative_point()
         if not point.is_empty:
-            _label(ax, point.x, point.y, row.name_ar if lang == "ar" else row.name, size=9, color="#1e293b")
+            name = row.name_ar if lang == "ar" else row.name
+            labels.append(([_label(ax, point.x, point.y, name, size=9, color="#1e293b")], False))
+    return labels
 
 
 def _box(x0, y0, x1, y1):
@@ -186,7 +222,8 @@ def _box(x0, y0, x1, y1):
     return box(x0, y0, x1, y1)
 
 
-def _flows(ax, collection: dict, lang: str) -> None:
+def _flows(ax, collection: dict, lang: str) -> list[Label]:
+    labels = []
     for f in collection["features"]:
         p = f["properties"]
         xs, ys = zip(*f["geometry"]["coordinates"], strict=True)
@@ -200,50 +237,62 @@ def _flows(ax, collection: dict, lang: str) -> None:
             zorder=4,
         )
         ax.plot(xs[-1:], ys[-1:], marker="o", markersize=4, color=p["color"], zorder=4)
-        at = len(xs) // 3
         text = f"{p['name_ar']}: {p['label_ar']}" if lang == "ar" else f"{p['name']}: {p['label']}"
-        _label(ax, xs[at], ys[at], text, size=8.5, color=p["color"], weight="bold")
+        spots = [_along(xs, ys, share) for share in FLOW_POSITIONS]
+        labels.append(
+            ([_label(ax, x, y, text, size=8.5, color=p["color"], weight="bold") for x, y in spots], True)
+        )
+    return labels
 
 
-def _events(ax, collection: dict, lang: str) -> None:
+def _along(xs, ys, share: float) -> tuple[float, float]:
+    """The point ``share`` of the way along a polyline (by vertex count, which is even enough
+    for the flows' smooth arcs)."""
+    at = min(len(xs) - 1, max(0, round((len(xs) - 1) * share)))
+    return xs[at], ys[at]
+
+
+def _events(ax, collection: dict, lang: str) -> list[Label]:
     features = collection["features"]
     if not features:
-        return
+        return []
     xs = [f["geometry"]["coordinates"][0] for f in features]
     ys = [f["geometry"]["coordinates"][1] for f in features]
     sizes = [(f["properties"]["radius"] * 0.9) ** 2 for f in features]
     colors = [f["properties"]["color"] for f in features]
     ax.scatter(xs, ys, s=sizes, c=colors, edgecolors="white", linewidths=0.7, alpha=0.85, zorder=5)
-    _place_names(ax, features, lang)
+    return _place_names(ax, features, lang)
 
 
-def _places(ax, collection: dict, lang: str) -> None:
+def _places(ax, collection: dict, lang: str) -> list[Label]:
     features = collection["features"]
     if not features:
-        return
+        return []
     xs = [f["geometry"]["coordinates"][0] for f in features]
     ys = [f["geometry"]["coordinates"][1] for f in features]
     ax.scatter(xs, ys, s=14, c=places_layer.COLOR, edgecolors="white", linewidths=0.5, zorder=5)
-    _place_names(ax, features, lang, color=places_layer.COLOR)
+    return _place_names(ax, features, lang, color=places_layer.COLOR)
 
 
-def _place_names(ax, features: list[dict], lang: str, *, color: str = "#111827") -> None:
-    """The most frequent place names, once each, beside their points."""
+def _place_names(ax, features: list[dict], lang: str, *, color: str = "#111827") -> list[Label]:
+    """The most frequent place names, once each, above their points (most frequent first)."""
     key = "name_ar" if lang == "ar" else "name"
     by_name = Counter(f["properties"].get(key) or "" for f in features)
-    shown = {name for name, _n in by_name.most_common(MAX_LABELS) if name}
+    first = {}
     for f in features:
-        name = f["properties"].get(key) or ""
-        if name in shown:
-            shown.discard(name)
-            x, y = f["geometry"]["coordinates"]
-            _label(ax, x, y, name, size=8, color=color, offset=(0, 7))
+        first.setdefault(f["properties"].get(key) or "", f)
+    labels = []
+    for name, _n in by_name.most_common(MAX_LABELS):
+        if name:
+            x, y = first[name]["geometry"]["coordinates"]
+            labels.append(([_label(ax, x, y, name, size=8, color=color, offset=(0, 7))], False))
+    return labels
 
 
-def _label(ax, x, y, text: str, *, size: float, color: str, weight: str = "normal", offset=(0, 0)) -> None:
+def _label(ax, x, y, text: str, *, size: float, color: str, weight: str = "normal", offset=(0, 0)):
     from matplotlib import patheffects
 
-    ax.annotate(
+    return ax.annotate(
         text,
         (x, y),
         xytext=offset,
