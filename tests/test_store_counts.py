@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from conftest import fake_extract
 
+from geo.errors import InputError
 from geo.layers import events
 from geo.layers.compose import layer_data, load_reference
 from geo.store.api import EventCount, Filters
@@ -70,7 +71,8 @@ def test_a_large_view_is_drawn_from_counts_without_reading_event_rows(filled, mo
     assert ev["aggregated"] and ev["unlocated"] == from_rows["events"]["unlocated"] == 1
     assert sum(f["properties"]["count"] for f in ev["features"]) == len(from_rows["events"]["features"])
     almaty = next(f["properties"] for f in ev["features"] if f["properties"]["name"] == "Almaty")
-    assert almaty["types"] == {"protest": 1, "riot": 3, "seizure": 1}  # undated kept and almaty["type"] == "riot"
+    assert almaty["types"] == {"protest": 1, "riot": 3, "seizure": 1}  # the undated seizure is kept
+    assert almaty["type"] == "riot"
     assert almaty["killed"] == 9
     # the other layers do not change with the way the events were read
     for name in ("troops", "places", "membership"):

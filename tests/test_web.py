@@ -89,3 +89,20 @@ def test_serve_binds_to_localhost_unless_told_otherwise():
     assert (args.host, args.port, args.debug) == ("127.0.0.1", 8050, False)
     args = build_parser().parse_args(["--db", "sqlite:///x.sqlite", "serve", "--port", "9000", "--debug"])
     assert (args.db, args.port, args.debug) == ("sqlite:///x.sqlite", 9000, True)
+
+
+def test_file_names_and_ids_keep_their_order_in_the_arabic_panel(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from test_web_support import seed
+
+    from app.web.details import _source
+    from geo.store.db import open_store
+
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    seed(url)
+    with open_store(url) as store:
+        block = _source(store, "a1", "ar")
+    ltr = [c for c in block.children[1].children if getattr(c, "dir", None) == "ltr"]
+    assert [c.children for c in ltr] == ["a1", "test"]

@@ -15,7 +15,7 @@ from app.web import data
 from app.web.filters import FILTER_INPUTS, filters_from
 from app.web.i18n import label, t
 from geo.layers import events
-from geo.layers.common import highlight_spans
+from geo.layers.common import highlight_spans, place_of_key
 from geo.layers.compose import membership_day
 from geo.store.api import EventRow, Filters, TroopRow
 
@@ -52,9 +52,10 @@ def _source(store, doc_id: str, lang: str) -> html.Div:
                 [
                     html.Strong(doc.title, dir="rtl"),
                     html.Br(),
-                    f"{doc.id} · {doc.published or '?'}",
+                    _ltr(doc.id),
+                    f" · {doc.published or '?'}",
                     html.Br() if doc.source else None,
-                    doc.source,
+                    _ltr(doc.source) if doc.source else None,
                 ]
             ),
             html.Details(
@@ -65,6 +66,11 @@ def _source(store, doc_id: str, lang: str) -> html.Div:
             ),
         ]
     )
+
+
+def _ltr(text: str) -> html.Span:
+    """File names, ids and paths keep their left-to-right order inside the Arabic panel."""
+    return html.Span(text, dir="ltr", className="csto-ltr")
 
 
 def _type_label(event_type: str, lang: str) -> str:
@@ -101,7 +107,7 @@ def _claims_table(rows: list[EventRow], lang: str) -> html.Table:
         body.append(
             html.Tr(
                 [
-                    html.Td(r.document_id),
+                    html.Td(_ltr(r.document_id)),
                     html.Td(r.date or t("undated", lang)),
                     html.Td(_num(r.killed)),
                     html.Td(_num(r.injured)),
@@ -144,7 +150,8 @@ def event_details(store, props: dict, lang: str) -> list:
 
 
 def group_details(store, props: dict, filters: Filters, lang: str) -> list:
-    rows = events.at_place(props["id"], store.events(filters))
+    where = place_of_key(props["id"])
+    rows = events.at_place(props["id"], store.events_at(filters, **where) if where else store.events(filters))
     name = props.get("name_ar") if lang == "ar" else props.get("name")
     return [
         html.H4(name or "—", id="details-title"),
@@ -172,7 +179,7 @@ def _troop_row(row: TroopRow, lang: str) -> html.Tr:
     figure = "?" if row.count is None else f"{'~' if row.approx else ''}{row.count:,}"
     return html.Tr(
         [
-            html.Td(row.document_id),
+            html.Td(_ltr(row.document_id)),
             html.Td(row.date or t("undated", lang)),
             html.Td(figure),
             html.Td(evidence_block(row.evidence, ())),
@@ -213,7 +220,7 @@ def place_details(props: dict, lang: str) -> list:
                 html.Dt(t("surfaces", lang)),
                 html.Dd(" · ".join(props.get("surfaces") or ()), dir="rtl"),
                 html.Dt(t("documents", lang)),
-                html.Dd(", ".join(props.get("docs") or ())),
+                html.Dd(_ltr(", ".join(props.get("docs") or ()))),
             ]
         ),
     ]

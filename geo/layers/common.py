@@ -128,3 +128,18 @@ def place_key(*, geonameid: int | None, lat: float | None, lon: float | None, na
     if lat is not None and lon is not None:
         return f"ll:{lat:.3f},{lon:.3f}"
     return f"name:{name or ''}"
+
+
+def place_of_key(key: str) -> dict:
+    """The inverse of :func:`place_key` as keyword arguments for ``Store.events_at``
+    (``{}`` for a name key, which has no place to look up)."""
+    kind, _, value = key.partition(":")
+    try:
+        if kind == "gn":
+            return {"geonameid": int(value)}
+        if kind == "ll":
+            lat, lon = (float(v) for v in value.split(","))
+            return {"lat": lat, "lon": lon}
+    except ValueError as exc:
+        raise InputError(f"place key {key!r} is not gn:<id> or ll:<lat>,<lon>") from exc
+    return {}

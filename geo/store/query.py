@@ -97,6 +97,29 @@ class Store:
     # -- claims --------------------------------------------------------------------
 
     def events(self, filters: Filters = ALL) -> list[EventRow]:
+        return self._event_rows(self._event_select(filters))
+
+    def events_at(
+        self,
+        filters: Filters = ALL,
+        *,
+        geonameid: int | None = None,
+        lat: float | None = None,
+        lon: float | None = None,
+    ) -> list[EventRow]:
+        """The events of ``filters`` at one place: its GeoNames id, else its position (within
+        0.0005°, the rounding of a place key). What a click on an aggregated point lists."""
+        e = EventRecord
+        stmt = self._event_select(filters)
+        if geonameid is not None:
+            stmt = stmt.where(e.geonameid == geonameid)
+        elif lat is not None and lon is not None:
+            stmt = stmt.where(e.lat.between(lat - 5e-4, lat + 5e-4), e.lon.between(lon - 5e-4, lon + 5e-4))
+        else:
+            raise InputError("events_at needs a geonameid, or a lat and a lon")
+        return self._event_rows(stmt)
+
+    def _event_select(self, filters: Filters) -> Select:
         e = EventRecord
         stmt = select(
             e.pk,
@@ -117,7 +140,9 @@ class Store:
             e.end,
         )
         stmt = self._claims(stmt, e, filters, country=e.iso2).where(*_types(filters))
-        stmt = stmt.order_by(e.date_from.is_(None), e.date_from, e.pk)
+        return stmt.order_by(e.date_from.is_(None), e.date_from, e.pk)
+
+    def _event_rows(self, stmt: Select) -> list[EventRow]:
         return [EventRow(**dict(zip(_EVENT_FIELDS, r, strict=True))) for r in self._all(stmt)]
 
     def event_count(self, filters: Filters = ALL) -> EventCount:
