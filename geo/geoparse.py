@@ -197,21 +197,24 @@ class Geoparser:
             elif any(e.source == GEONAMES for e in self.index.candidates(sp.key)):
                 pending.append(sp)
         # several checked candidates (a square in two capitals): the one whose city is named
-        return [self._prefer_named_parent(h, hits) for h in hits], pending
+        if not any(h.place.parent_key for h in hits):
+            return hits, pending
+        return [self._prefer_named_parent(h, hits) if h.place.parent_key else h for h in hits], pending
 
     def _checked_hit(self, t: _Text, sp: Span) -> _Hit | None:
         if sp.suffix or (sp.key not in self.index.entries and sp.key in self.index.adjectives):
             return self._adjective_hit(sp)
-        entries = [e for e in self.index.candidates(sp.key) if e.trusted]
-        cue, cue_start = t.word_before(sp.start - len(sp.prefix))
-        if not sp.prefix and _strip_clitics(cue) in REGION_CUES:
-            cued = [e for e in entries if e.form == CUED]
-            if cued:
+        candidates = self.index.candidates(sp.key)
+        entries = [e for e in candidates if e.trusted]
+        cued = [e for e in entries if e.form == CUED]
+        if cued and not sp.prefix:
+            cue, cue_start = t.word_before(sp.start)
+            if _strip_clitics(cue) in REGION_CUES:
                 return self._hit(sp, cued[0], start=cue_start)
         named = [e for e in entries if e.form != CUED]
         if not named:
             return self._adjective_hit(sp) if sp.key in self.index.adjectives else None
-        if self._city_cue(t, sp) and any(e.source == GEONAMES for e in self.index.candidates(sp.key)):
+        if len(named) < len(candidates) and any(e.source == GEONAMES for e in candidates) and self._city_cue(t, sp):
             # "مدينة تركستان": a city cue prefers a city over a curated region of the same name
             if all(self.index.places[e.place_key].kind not in ("city", "country") for e in named):
                 return None
