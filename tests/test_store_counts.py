@@ -112,3 +112,18 @@ def test_places_can_leave_out_marked_places_and_countries_in_sql(filled):
     kept = filled.places(skip_geonameids=[1526384], skip_kinds=("country",))
     assert {p.name for p in kept} == names - {"Almaty", "Russia", "Armenia"}
     assert len(filled.places(skip_geonameids=range(1, 2000))) == len(filled.places())  # chunked IN lists
+
+
+def test_events_at_one_place_by_geonames_id_or_position(filled):
+    from geo.layers.common import place_key, place_of_key
+
+    almaty = place_key(geonameid=1526384, lat=43.25, lon=76.91, name="Almaty")
+    at = filled.events_at(Filters(types=("riot",)), **place_of_key(almaty))
+    assert [r.killed for r in at] == [3, 2, 4]  # date order, as events() gives them
+    by_position = filled.events_at(**place_of_key(place_key(geonameid=None, lat=43.25, lon=76.91, name="")))
+    assert len(by_position) == 5 and {r.place_name for r in by_position} == {"Almaty"}
+    assert place_of_key("name:x") == {}
+    with pytest.raises(InputError, match="gn:<id>"):
+        place_of_key("gn:abc")
+    with pytest.raises(InputError, match="needs a geonameid"):
+        filled.events_at()
