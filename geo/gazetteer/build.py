@@ -17,6 +17,14 @@ MIN_KEY_LETTERS = 3
 # wordfreq Zipf value at which a GeoNames name is an everyday Arabic word (كان، سنة …);
 # the geoparser never accepts such a reading, so the index leaves it out
 EVERYDAY_WORD = 5.5
+# a three-letter Arabic name from GeoNames alone is nearly always some ordinary word's
+# letters (and most of the automaton's false hits); only capitals and large cities keep one
+SHORT_NAME_LETTERS = 3
+SHORT_NAME_MIN_POPULATION = 100_000
+
+
+def _short(name: str) -> bool:
+    return len(key(name).replace(" ", "")) <= SHORT_NAME_LETTERS
 # GeoNames cities whose Latin name is indexed (for Latin names inside Arabic text)
 LATIN_MIN_POPULATION = 15000
 _RANK = {CURATED: 0, COUNTRY: 1, ADJECTIVE: 2, GEONAMES: 3}
@@ -90,7 +98,10 @@ class _Builder:
                 geonameid=c.geonameid,
                 population=c.population,
             )
+            is_capital = c.name == capitals.get(c.iso2)
             for name in arabic:
+                if _short(name) and c.population < SHORT_NAME_MIN_POPULATION and not is_capital:
+                    continue
                 common = arabic_commonness(name)
                 if common < EVERYDAY_WORD:  # an everyday word is never read as a GeoNames place
                     self.add(name, Entry(pkey, GEONAMES, commonness=common))
