@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
@@ -76,23 +77,24 @@ class _DateLookup:
 
     def __init__(self, text: str, dates, published: str | None = None):
         self.text = text
-        self.dates = [d for d in dates if d.value]
+        self.dates = sorted((d for d in dates if d.value), key=lambda d: d.start)
+        self.starts = [d.start for d in self.dates]
         # without a publication date, the newest day the article names stands in for it
         days = [d.value for d in self.dates if d.precision == "day"]
         self.reference = published or (max(days) if days else None)
 
     def listed_years(self, start: int, end: int, pos: int, window: int) -> list[str]:
         """Years listed right after a trigger ("ثورات 2005 و2010 و2020"), when there are two or more."""
-        years = [d for d in self.dates if pos < d.start < min(end, pos + window) and d.precision == "year"]
+        years = [d for d in self._between(pos + 1, min(end, pos + window)) if d.precision == "year"]
         return [d.value for d in years] if len(years) >= 2 else []
 
     def __call__(self, start: int, end: int, *, near: int | None = None, historical: bool = False,
                  outer: tuple[int, int] | None = None):
         """The date of a claim in [start, end) (a clause); ``outer`` is its sentence, tried next."""
-        own = [d for d in self.dates if start <= d.start < end]
+        own = self._between(start, end)
         if not own and outer is not None:
             start, end = outer
-            own = [d for d in self.dates if start <= d.start < end]
+            own = self._between(start, end)
         if historical:
             own = [d for d in own if not d.relative]
         if own:
@@ -101,8 +103,11 @@ class _DateLookup:
             return min(own, key=lambda d: (rank.get(d.precision, 3), abs(d.start - pivot))).value
         if historical:
             return None
-        earlier = [d for d in self.dates if start - CARRY_CHARS < d.start < start and not _is_year_only(d)]
+        earlier = [d for d in self._between(start - CARRY_CHARS + 1, start) if not _is_year_only(d)]
         return earlier[-1].value if earlier else self.reference
+
+    def _between(self, start: int, end: int) -> list:
+        return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def _is_year_only(d) -> bool:
