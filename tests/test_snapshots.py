@@ -388,3 +388,22 @@ def test_the_app_view_becomes_the_bbox():
     assert abs((e8 - w8) * 2 - (east - west)) < 1e-6
     assert common.bbox_from_view(center=[0, 170], zoom=2)[2] == 180.0  # clamped at the antimeridian
     assert common.bbox_from_view() is None and common.bbox_from_view(bounds=[[1, 2]]) is None
+
+
+def test_reference_is_cached_on_disk_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    from geo import settings
+
+    monkeypatch.setenv("CSTO_MAP_CACHE_DIR", str(tmp_path))
+    settings.get_settings.cache_clear()
+    common.reference.cache_clear()
+    try:
+        built = common.reference()
+        (cached,) = tmp_path.glob("snapshot-reference-*.json")
+        common.reference.cache_clear()
+        assert common.reference() == built  # read back from the file, same values and types
+        cached.write_text("{not json", encoding="utf-8")
+        common.reference.cache_clear()
+        assert common.reference() == built and json.loads(cached.read_text(encoding="utf-8"))
+    finally:
+        settings.get_settings.cache_clear()
+        common.reference.cache_clear()

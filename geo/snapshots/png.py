@@ -1,4 +1,4 @@
-"""Static images of the map (PNG, SVG, PDF) drawn with matplotlib and geopandas.
+"""Static images of the map (PNG, SVG, PDF) drawn with matplotlib (shapes straight from GeoJSON).
 
 Countries coloured by CSTO status on the last day of the range, events sized by casualties,
 troop flows with their figures, a legend, a title stating the filters and a source line.
@@ -179,40 +179,57 @@ def _declutter(figure, ax, labels: list[Label]) -> None:
 
 
 def _countries(ax, snapshot: Snapshot) -> None:
-    frame = _frame_of(id(snapshot.countries), snapshot.countries)
-    frame.plot(
-        ax=ax, color=membership_layer.BASE_COLOR, edgecolor=membership_layer.BORDER_COLOR, linewidth=0.4
+    features = snapshot.countries["features"]
+    _polygons(
+        ax,
+        [f["geometry"] for f in features],
+        facecolor=membership_layer.BASE_COLOR,
+        edgecolor=membership_layer.BORDER_COLOR,
+        linewidth=0.4,
     )
 
 
-_frames: dict[int, object] = {}
+def _polygons(ax, geometries: list[dict], **style) -> None:
+    """GeoJSON (Multi)Polygons as one matplotlib collection, holes cut out: no GeoDataFrame,
+    so the first image of a process does not wait for geopandas and pandas to import."""
+    from matplotlib.collections import PathCollection
+
+    paths = [path for geometry in geometries if (path := _path(geometry)) is not None]
+    ax.add_collection(PathCollection(paths, **style), autolim=False)
 
 
-def _frame_of(key: int, collection: dict):
-    """The country outlines as a GeoDataFrame, built once per reference collection."""
-    import geopandas as gpd
+def _path(geometry: dict | None):
+    from matplotlib.path import Path as MplPath
 
-    if key not in _frames:
-        _frames.clear()
-        _frames[key] = gpd.GeoDataFrame.from_features(collection["features"], crs="EPSG:4326")
-    return _frames[key]
+    if not geometry or geometry["type"] not in ("Polygon", "MultiPolygon"):
+        return None
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    rings = [MplPath(ring, closed=True) for polygon in polygons for ring in polygon if len(ring) >= 3]
+    return MplPath.make_compound_path(*rings) if rings else None
 
 
-def _membership(ax, collection: dict, lang: str, bbox) -> None:
-    import geopandas as gpd
+def _membership(ax, collection: dict, lang: str, bbox) -> list[Label]:
+    from shapely.geometry import shape
 
     features = collection["features"]
     if not features:
         return []
-    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
-    frame.plot(ax=ax, color=list(frame["color"]), edgecolor="white", linewidth=0.6, alpha=0.85)
-    west, south, east, north = bbox
+    _polygons(
+        ax,
+        [f["geometry"] for f in features],
+        facecolor=[f["properties"]["color"] for f in features],
+        edgecolor="white",
+        linewidth=0.6,
+        alpha=0.85,
+    )
+    view = _box(*bbox)
     labels = []
-    for row in frame.itertuples():
-        point = row.geometry.intersection(_box(west, south, east, north)).representative_point()
+    for f in features:
+        point = shape(f["geometry"]).intersection(view).representative_point()
         if not point.is_empty:
-            name = row.name_ar if lang == "ar" else row.name
-            labels.append(([_label(ax, point.x, point.y, name, size=9, color="#1e293b")], False))
+            p = f["properties"]
+            name = p.get("name_ar") if lang == "ar" else p.get("name")
+            labels.append(([_label(ax, point.x, point.y, name or "", size=9, color="#1e293b")], False))
     return labels
 
 
