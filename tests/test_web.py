@@ -106,3 +106,36 @@ def test_file_names_and_ids_keep_their_order_in_the_arabic_panel(tmp_path):
         block = _source(store, "a1", "ar")
     ltr = [c for c in block.children[1].children if getattr(c, "dir", None) == "ltr"]
     assert [c.children for c in ltr] == ["a1", "test"]
+
+
+def test_an_added_article_goes_to_the_store_and_never_to_a_file_named_by_the_user(tmp_path, monkeypatch):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from test_web_support import fake_extract
+
+    from app.web import create_app
+    from geo.store.db import open_store
+
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    app = create_app(db_url=url, extractor=fake_extract)
+    add = app.callback_map["..upload-message.children...data-version.data.."]["callback"].__wrapped__
+    text = "خبر\nقتل 7 شخصا في ألماتي يوم 2022-01-10 <img src=x onerror=alert(1)>."
+    message, version = add(1, text, "2022-01-10", "../../../tmp/evil.txt", 3)
+    assert version == 4 and "1 events" in message.children
+    assert list(work.iterdir()) == [] and not (tmp_path / "evil.txt").exists()
+    with open_store(url) as store:
+        (doc,) = store.documents()
+        assert doc.id.startswith("upload-") and doc.source == "upload:../../../tmp/evil.txt"
+        assert "<img src=x" in store.document_text(doc.id)
+    refused, unchanged = add(2, "x" * 200_001, None, "big.txt", 4)
+    assert "200 kB limit" in refused.children and unchanged is no_update()
+
+
+def no_update():
+    from dash import no_update
+
+    return no_update

@@ -180,6 +180,11 @@ def test_the_xss_article_stays_inert(browser, server):
     assert "<img src=x" in body.inner_text() and "<script>" in body.inner_text()
     assert body.locator("img").count() == 0 and body.locator("script").count() == 0
     p.page.locator("#details-body details summary").click()  # the full text, too
+    assert p.page.locator(".leaflet-tooltip img, .leaflet-tooltip script").count() == 0
+    p.page.click("#filter-documents")  # the article's first line is its title in the dropdown
+    option = p.page.locator(".dash-dropdown-content .dash-dropdown-option", has_text="<script>")
+    assert option.count() == 1 and option.locator("script").count() == 0
+    p.page.keyboard.press("Escape")
     assert p.page.title() != "pwned" and p.page.evaluate("document.title") != "pwned"
     assert p.errors == []
 

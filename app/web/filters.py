@@ -187,7 +187,10 @@ def register(app, *, db_url: str) -> None:
         chosen = filters_from(value, (), (), ())
         low_d, high_d = date.fromordinal(low), date.fromordinal(high)
         text = f"{chosen.date_from.isoformat()} → {chosen.date_to.isoformat()}"
-        return histogram(counts, low_d, high_d, (chosen.date_from, chosen.date_to)), text
+        # dates read left to right in both languages; in RTL the arrow would point backwards
+        return histogram(counts, low_d, high_d, (chosen.date_from, chosen.date_to)), html.Span(
+            text, dir="ltr"
+        )
 
     @app.callback(
         Output("filter-countries", "options"),
