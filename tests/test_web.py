@@ -139,3 +139,23 @@ def no_update():
     from dash import no_update
 
     return no_update
+
+
+def test_an_aggregated_point_lists_its_events_and_their_types(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from test_web_support import seed
+
+    from app.web.details import group_details
+    from geo.store.api import Filters
+    from geo.store.db import open_store
+
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    seed(url)
+    props = {"id": "gn:1526384", "name": "Almaty", "types": {"protest": 1, "casualties": 2}}
+    with open_store(url) as store:
+        title, count, types, table = group_details(store, props, Filters(), "en")
+    assert title.children == "Almaty" and count.children == "Events here: 4"
+    assert types.children == "Protest: 1 · Casualties: 2"
+    assert len([r for r in table.children if getattr(r, "className", None) == "csto-claim"]) == 4

@@ -156,6 +156,7 @@ def group_details(store, props: dict, filters: Filters, lang: str) -> list:
     return [
         html.H4(name or "—", id="details-title"),
         html.P(f"{t('events_here', lang)}: {len(rows)}"),
+        html.P(" · ".join(f"{_type_label(k, lang)}: {n}" for k, n in (props.get("types") or {}).items())),
         _claims_table(rows[:MAX_LISTED], lang),
     ]
 
