@@ -79,7 +79,10 @@ def write_image(store, filters, path: Path, *, fmt: str, **opts) -> dict[str, in
     snapshot = collect(store, filters, options)
     figure = render(snapshot)
     with _atomic(Path(path)) as tmp:
-        figure.savefig(tmp, format=fmt, dpi=options.dpi)
+        import matplotlib
+
+        with matplotlib.rc_context(_style()):  # the font types apply when the file is written
+            figure.savefig(tmp, format=fmt, dpi=options.dpi)
     return counts(snapshot)
 
 
@@ -391,7 +394,9 @@ def _legend_handles(snapshot: Snapshot):
 
 
 def _texts(figure, snapshot: Snapshot) -> None:
-    figure.text(0.5, 0.975, title(snapshot), ha="center", va="top", fontsize=14, wrap=True)
+    # matplotlib orders bidi runs itself and ignores isolates; the PDF backend even draws them
+    plain = title(snapshot).replace("\u2066", "").replace("\u2069", "")
+    figure.text(0.5, 0.975, plain, ha="center", va="top", fontsize=14, wrap=True)
     unlocated = snapshot.layers["events"].get("unlocated", 0)
     note = source_line(snapshot)
     if unlocated:
