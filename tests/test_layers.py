@@ -237,3 +237,12 @@ def test_histogram_bins_keep_every_count_inside_the_range():
     bins = common.histogram_bins(counts, start=date(2022, 1, 1), end=date(2022, 1, 31), max_bins=10)
     assert len(bins) <= 10 and sum(b.count for b in bins) == sum(range(1, 32))
     assert bins[0].start == date(2022, 1, 1) and bins[-1].end == date(2022, 1, 31)
+
+
+def test_flows_from_neighbouring_directions_put_their_labels_at_different_places():
+    dest = troops.Destination(lat=43.25, lon=76.92, name="Almaty", name_ar="ألماتي")
+    origins = {"RU": (55.75, 37.62), "BY": (53.9, 27.57), "AM": (40.18, 44.51)}
+    rows = [troop(1, "RU"), troop(2, "BY", count=500), troop(3, "AM", count=70)]
+    fc = troops.build(rows, origins=origins, destination=dest)
+    at = {f["properties"]["country"]: f["properties"]["label_at"] for f in fc["features"]}
+    assert at["RU"] != at["BY"] and all(0 < v < 1 for v in at.values())

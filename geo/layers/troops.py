@@ -91,7 +91,23 @@ def build(
             unplaced += 1
             continue
         features.append(_flow_feature(iso2, status, claims, origins[iso2], destination, names.get(iso2)))
-    return feature_collection(features, unplaced=unplaced)
+    return feature_collection(_stagger_labels(features, destination), unplaced=unplaced)
+
+
+LABEL_POSITIONS = (0.5, 0.3, 0.7)
+
+
+def _stagger_labels(features: list[dict], dest: Destination) -> list[dict]:
+    """Give each flow a ``label_at`` (fraction of its length): flows arriving from neighbouring
+    directions get different ones, so Russia's and Belarus's labels do not cover each other."""
+
+    def bearing(f: dict) -> float:
+        lon, lat = f["geometry"]["coordinates"][0]
+        return math.atan2(lat - dest.lat, lon - dest.lon)
+
+    for i, f in enumerate(sorted(features, key=bearing)):
+        f["properties"]["label_at"] = LABEL_POSITIONS[i % len(LABEL_POSITIONS)]
+    return features
 
 
 def _flow_feature(iso2, status, claims, origin: LatLon, dest: Destination, name) -> dict:

@@ -67,6 +67,12 @@ window.cstoMap = (function () {
             var label = document.createElement("span");
             label.setAttribute("dir", lang(context) === "ar" ? "rtl" : "ltr");
             label.textContent = placeName(p, context) + " · " + (lang(context) === "ar" ? p.label_ar : p.label);
+            // a permanent tooltip sits at getCenter(): move it along the arc so labels do not overlap
+            var points = layer.getLatLngs();
+            if (p.label_at && points.length > 1) {
+                var at = points[Math.round((points.length - 1) * p.label_at)];
+                layer.getCenter = function () { return at; };
+            }
             layer.bindTooltip(label, {permanent: true, direction: "center", className: "csto-flow-label"});
         }
     };
