@@ -111,8 +111,11 @@ class EventExtractor:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
             if lo == hi:
                 continue
-            occurs = self.protest_occurs.search(s.folded) is not None or bool(DATED_REVOLUTION.search(s.folded))
-            treaty = self.treaty_context.search(s.folded) is not None
+            kinds = {t for _, t in hits[lo:hi]}
+            occurs = "protest" in kinds and (
+                self.protest_occurs.search(s.folded) is not None or bool(DATED_REVOLUTION.search(s.folded))
+            )
+            treaty = "treaty_membership" in kinds and self.treaty_context.search(s.folded) is not None
             for c in clauses(s):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 for trig in self._triggers(c, hits[a:b], protest_occurs=occurs, treaty=treaty):

@@ -44,7 +44,7 @@ class Extractor:
             published = found.isoformat() if found else None
         end = body_end(text)
         folded = fold(text[:end])
-        places, mentions = self.geoparser.parse(text, folded=folded)
+        places, mentions = self.geoparser.parse(text, folded=folded, end=end)
         dates = find_dates(text[:end], published=_day(published), default_year=self.settings.default_year)
         warnings += [f"{d.text!r} at {d.start} is not a real date; left undated" for d in dates
                      if d.value is None and not d.relative]

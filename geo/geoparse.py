@@ -173,9 +173,12 @@ class Geoparser:
     def __init__(self, index: GazetteerIndex):
         self.index = index
 
-    def parse(self, text: str, *, folded: str | None = None) -> tuple[list[ResolvedPlace], list[Mention]]:
-        """Places and mentions of ``text``; ``folded`` may pass fold() of the article body."""
-        end = body_end(text)
+    def parse(
+        self, text: str, *, folded: str | None = None, end: int | None = None
+    ) -> tuple[list[ResolvedPlace], list[Mention]]:
+        """Places and mentions of ``text``; ``end`` (where the body ends) and ``folded``
+        (fold() of the body) may be passed when the caller has them already."""
+        end = body_end(text) if end is None else end
         t = _Text(text, end, folded if folded is not None and len(folded) == end else None)
         spans = find_spans(t, self.index)
         hits, pending = self._resolve_checked(t, spans)

@@ -96,3 +96,14 @@ def test_arabic_spelling_excludes_persian_letters_and_latin():
     assert not is_arabic_spelling("آلماتی")  # farsi yeh
     assert not is_arabic_spelling("ألماتي Almaty")
     assert has_arabic("Almaty ألماتي") and not has_arabic("Almaty 2022")
+
+
+def test_long_texts_fold_exactly_like_short_ones():
+    """fold() switches to a vectorised table for long texts; the result must not change."""
+    from geo.normalize import _TABLE
+
+    pieces = ["ألما-آتا", "كازاخستانَ", "١٠ يناير ٢٠٢٢", "İzmir", "Москва", "😀", "\u200c", "ئ ؤ ى ة"]
+    text = " ".join(pieces * 40)
+    assert len(text) > 256
+    assert fold(text) == text.translate(_TABLE).lower()
+    assert len(fold(text)) == len(text)
