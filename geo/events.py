@@ -102,10 +102,15 @@ class EventExtractor:
         date_of,
         main_state: Place | None,
         folded: str,
+        *,
+        hits: list[tuple[int, str]] | None = None,
     ) -> list[Event]:
+        """Events of one article; ``hits`` may pass trigger hits found by a shared scan."""
         out: list[Event] = []
         mentions = MentionIndex(mentions)
-        hits = self.triggers.hits(folded)
+        if hits is None:
+            hits = self.triggers.hits(folded)
+        hits = [h for h in hits if h[1] in TRIGGERS]
         positions = [pos for pos, _ in hits]
         for s in sents:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)

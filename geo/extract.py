@@ -15,6 +15,9 @@ class Extractor:
     """Holds the loaded gazetteer and the lexicons; reuse one instance for a batch."""
 
     def __init__(self, *, index=None, settings=None):
+        from geo.clauses import MultiLexicon
+        from geo.events import PRIORITY, TRIGGERS
+        from geo.troops import FORCES, PERSONNEL
         from geo.events import EventExtractor
         from geo.gazetteer import get_index
         from geo.geoparse import Geoparser
@@ -26,6 +29,10 @@ class Extractor:
         self.geoparser = Geoparser(self.index)
         self.events = EventExtractor(capitals=frozenset(self.index.capitals))
         self.troops = TroopExtractor()
+        # one scan of each article finds every event trigger and every word about forces
+        self.lexicon = MultiLexicon(
+            {**{t: TRIGGERS[t] for t in PRIORITY}, "forces": FORCES + PERSONNEL}, verbal=True
+        )
         self.capitals = {k: self.index.places[k].iso2 for k in self.index.capitals if k in self.index.places}
 
     def extract(self, text: str, *, doc_id: str, published: str | None = None) -> Extraction:
@@ -52,9 +59,10 @@ class Extractor:
         sents = sentences(text, end, folded=folded)
         main = _main_state(mentions, self.capitals.keys())
         date_of = _DateLookup(text, dates, published)
+        hits = self.lexicon.hits(folded)
         troops = self.troops.extract(text, sents, numbers, mentions, date_of, self.capitals,
-                                     main.iso2 if main else None, folded)
-        events = self.events.extract(sents, numbers, mentions, date_of, main, folded)
+                                     main.iso2 if main else None, folded, hits=hits)
+        events = self.events.extract(sents, numbers, mentions, date_of, main, folded, hits=hits)
         return Extraction(
             id=doc_id,
             published=published,

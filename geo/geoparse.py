@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from geo.boilerplate import body_end
 from geo.gazetteer.build import EVERYDAY_WORD
@@ -56,8 +56,7 @@ SENTENCE_END = re.compile(r"[.!?؟\n]")
 _CONFIDENCE = {"curated": 0.95, COUNTRY: 0.97, ADJECTIVE: 0.9}
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A gazetteer key found on word boundaries in the folded text."""
 
     start: int  # offsets in the (compact) folded text
@@ -160,8 +159,7 @@ def _longest_first(spans: list[Span]) -> list[Span]:
     return sorted(taken, key=lambda x: x.start)
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     span: Span
     place: Place
     confidence: float

@@ -69,9 +69,14 @@ class TroopExtractor:
         capitals: dict[str, str],
         destination: str | None,
         folded: str,
+        *,
+        hits: list[tuple[int, str]] | None = None,
     ) -> list[TroopContribution]:
+        """Contributions of one article; ``hits`` may pass a shared scan's "forces" hits."""
         out: list[TroopContribution] = []
-        positions = [pos for pos, _ in self.about_forces.hits(folded)]
+        if hits is None:
+            hits = self.about_forces.hits(folded)
+        positions = [pos for pos, name in hits if name == "forces"]
         for s in sents:
             if bisect_left(positions, s.start) == bisect_left(positions, s.end):
                 continue  # no word about forces or personnel in this sentence
