@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,6 +16,14 @@ def register(subparsers) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of the text files")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        metavar="N",
+        help="extract in N worker processes while one writes (default: %(default)s; 1 = no workers). "
+        "Batches under 64 articles stay in one process.",
+    )
     parser.set_defaults(func=run)
 
 
@@ -36,6 +45,7 @@ def run(args) -> int:
             on_problem=problem,
             on_note=note,
             progress=sys.stderr.isatty(),
+            jobs=args.jobs,
         )
     print(summary)
     return 1 if summary.failed else 0

@@ -104,8 +104,13 @@ def ingest_paths(
     on_problem: Callable[[Problem], None] = lambda _p: None,
     on_note: Callable[[str], None] = lambda _m: None,
     progress: bool = False,
+    jobs: int = 1,
 ) -> IngestSummary:
-    """Ingest text files, JSON Lines files and folders of them; never stops at a bad one."""
+    """Ingest text files, JSON Lines files and folders of them; never stops at a bad one.
+
+    With ``jobs`` > 1 (and the default extractor) articles are extracted in that many worker
+    processes while this process writes them, one transaction per document as always.
+    """
     summary = IngestSummary()
     seen: dict[str, tuple[str, str]] = {}  # doc id -> (hash, where) within this batch
     items: Iterator[Article | Problem] = read_inputs(paths, published=published)
@@ -113,7 +118,12 @@ def ingest_paths(
         from tqdm import tqdm
 
         items = tqdm(items, unit="doc", desc="ingest", leave=False)
+    if jobs > 1 and extractor is None:
+        items = _extracted_in_parallel(items, jobs)
     for item in items:
+        extraction = None
+        if isinstance(item, tuple):
+            item, extraction = item
         if isinstance(item, Problem):
             _fail(summary, item, on_problem)
             continue
@@ -126,12 +136,50 @@ def ingest_paths(
                 published=item.published,
                 source=item.source,
                 extractor=extractor,
+                extraction=extraction,
             )
         except (CstoMapError, SQLAlchemyError) as exc:
             _fail(summary, Problem(where=item.where, message=_describe(exc)), on_problem)
             continue
         summary.add(result)
     return summary
+
+
+PARALLEL_BATCH = 64  # articles handed to the workers at a time; smaller batches stay in-process
+
+
+def _extracted_in_parallel(items: Iterator[Article | Problem], jobs: int):
+    """Yield (article, extraction-or-error) pairs in input order, problems as they come."""
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    pool = None
+    try:
+        while batch := list(islice(items, PARALLEL_BATCH)):
+            articles = [a for a in batch if isinstance(a, Article)]
+            if pool is None and len(articles) < PARALLEL_BATCH:
+                results = [_extract_or_error((a.text, a.doc_id, a.published)) for a in articles]
+            else:
+                pool = pool or ProcessPoolExecutor(max_workers=jobs)
+                work = [(a.text, a.doc_id, a.published) for a in articles]
+                results = list(pool.map(_extract_or_error, work, chunksize=8))
+            done = dict(zip(map(id, articles), results, strict=True))
+            for item in batch:
+                yield (item, done[id(item)]) if isinstance(item, Article) else item
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _extract_or_error(work: tuple[str, str, str | None]) -> Extraction | ExtractionFailedError:
+    """Run in a worker: the extraction, or the error that will cost this one article."""
+    text, doc_id, published = work
+    if not text or not text.strip():
+        return InputError(f"document {doc_id!r} has no text")
+    try:
+        return _extract(_default_extractor(), text, doc_id=doc_id, published=published)
+    except ExtractionFailedError as exc:
+        return exc
 
 
 def ensure_seeded(
@@ -154,14 +202,19 @@ def _ingest_one(
     published: str | None,
     source: str | None,
     extractor: Extractor | None,
+    extraction: Extraction | CstoMapError | None = None,
 ) -> IngestResult:
     if not text or not text.strip():
         raise InputError(f"document {doc_id!r} has no text")
     digest = content_hash(text)
-    known = _known(store, digest)
-    if known:
-        return IngestResult(doc_id=known[0], status="unchanged", version=known[1])
-    extraction = _extract(extractor or _default_extractor(), text, doc_id=doc_id, published=published)
+    if extraction is None:  # look before extracting; _write looks again inside its transaction
+        known = _known(store, digest)
+        if known:
+            return IngestResult(doc_id=known[0], status="unchanged", version=known[1])
+    if isinstance(extraction, CstoMapError):
+        raise extraction  # extracted in a worker process, and failed there
+    if extraction is None:
+        extraction = _extract(extractor or _default_extractor(), text, doc_id=doc_id, published=published)
     for attempt in range(2):  # a concurrent writer may have taken the same version number
         try:
             return _write(store, text, digest, extraction, doc_id=doc_id, published=published, source=source)
