@@ -34,7 +34,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                    "المصابين", "مصابين", "ضحايا", "وفاة"),
     "deployment": ("وصلت القوات", "وصول القوات", "وصلت قوات", "نشر قوات", "نشر القوات", "إدخال قوات",
                    "تنفيذ مهامها", "تعمل بالفعل", "بدأت بالفعل", "انتشار قوات", "دخول قوات", "وصول قوات",
-                   "وصلت الوحدات", "وصول الوحدات", "يحرسون", "تحرس القوات", "محملة بالجنود"),
+                   "وصلت الوحدات", "وصول الوحدات", "يحرسون", "تحرس القوات", "محملة بالجنود",
+                   "نقل الوحدة", "نقل القوات", "نقل الوحدات", "نقل الجنود"),
     "state_of_emergency": ("حالة الطوارئ", "حالة طوارئ", "حظر التجول", "حظر تجول", "حظر تجوال"),
     "political_decision": ("قررت", "قرر", "استقالة", "أقال", "إقالة", "ناشد", "طلب", "طلبت",
                            "وافقت", "وافق", "مرسوم", "بخفض", "أعلن إرسال", "أعلنت إرسال"),
@@ -43,6 +44,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                           "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تجديد المعاهدة",
                           "تمديد"),
 }
+ARRESTED = ("اعتقال", "اعتقل", "معتقل", "توقيف", "احتجاز", "اعتقلت", "أوقفت", "موقوف")
 KILLED = ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "حتفهم", "وفاة")
 INJURED = ("أصيب", "إصابة", "جرحى", "جريح", "جرح", "المصابين", "مصابين", "مصاب")
 HISTORICAL = {"treaty_membership"}
@@ -51,6 +53,9 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
                   "بدأت", "توسعت", "انتشرت", "تظاهر", "احتشد", "تجمع")
 # a revolution is an event when the text dates it ("ثورات 2005 و2010"), rhetoric otherwise ("ثورات ملونة")
 DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9]")
+# what is planned has not happened: "من المقرر أن يعقد … الأسبوع المقبل"
+FUTURE = ("من المقرر", "المقرر أن", "يعتزم", "تعتزم", "سيعقد", "ستعقد", "الأسبوع المقبل", "الشهر المقبل",
+          "الأسبوع القادم", "الشهر القادم", "يوم غد")
 # a summit held online has no place of its own
 VIRTUAL = ("افتراضي", "الافتراضية", "بصيغته الافتراضية", "عبر الفيديو", "عبر الإنترنت", "عن بعد",
            "بتقنية الفيديو", "الاتصال المرئي")
@@ -90,6 +95,8 @@ class EventExtractor:
         self.triggers = MultiLexicon({t: TRIGGERS[t] for t in PRIORITY}, verbal=True)
         self.killed = lexicon(KILLED, verbal=True)
         self.injured = lexicon(INJURED, verbal=True)
+        self.arrested = lexicon(ARRESTED, verbal=True)  # arrest figures compete, and are neither
+        self.future = lexicon(FUTURE, verbal=True)
         self.protest_occurs = lexicon(PROTEST_OCCURS, verbal=True)
         self.treaty_context = lexicon(TREATY_CONTEXT)
         self.virtual = lexicon(VIRTUAL)
@@ -157,6 +164,8 @@ class EventExtractor:
             del first["protest"]
         if "treaty_membership" in first and not treaty:
             del first["treaty_membership"]
+        if self.future.search(s.folded):
+            return []  # a plan, not an event (troop pledges are counted apart)
         found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]
         return found[:MAX_TYPES]
 
@@ -225,7 +234,7 @@ class EventExtractor:
     def _nearest_harm(self, folded: str, lo: int, hi: int) -> str | None:
         after, before = folded[hi : hi + FIGURE_REACH_AFTER], folded[max(0, lo - FIGURE_REACH_BEFORE) : lo]
         best: tuple[int, str] | None = None
-        for kind, pattern in (("killed", self.killed), ("injured", self.injured)):
+        for kind, pattern in (("killed", self.killed), ("injured", self.injured), ("arrested", self.arrested)):
             m = pattern.search(after)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), kind)

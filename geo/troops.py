@@ -109,8 +109,8 @@ class TroopExtractor:
             status = status or (status_before if listed else None) or "sent"
             status_before = status
             country = self._country(s, lo, hi, states, mentions, destination, text)
-            if status == "capacity" and country is None:
-                pass
+            if status == "capacity" and country is not None:
+                status = "sent"  # the size of one state's contingent ("قوام الوحدة الطاجيكية") is what it sent
             elif country is None and has(self.organisation, before):
                 status = "capacity" if has(self.capacity, before) else status
             out.append(TroopContribution(country, n.value, n.approx, status, s.text, None, s.start, s.end))

@@ -135,3 +135,19 @@ def test_each_figure_goes_with_its_nearest_word_of_harm(ex):
     text = "وقالت الوزارة إن 18 من أفراد الأمن لقوا حتفهم وأصيب 748 آخرون في كازاخستان."
     (c,) = [e for e in events(ex, text) if e.type == "casualties"]
     assert (c.killed, c.injured) == (18, 748)
+
+
+def test_one_states_contingent_size_is_what_it_sent(ex):
+    text = "وصلت القوات إلى كازاخستان. وبلغ قوام الوحدة الطاجيكية نحو 200 جندي."
+    assert troops(ex, text) == {("TJ", 200, "sent")}
+
+
+def test_arrest_figures_are_not_casualties(ex):
+    text = "وأفادت السلطات باعتقال أكثر من 4400 شخص في أنحاء كازاخستان، فيما قتل 26 مسلحا."
+    (c,) = [e for e in events(ex, text) if e.type == "casualties"]
+    assert c.killed == 26
+
+
+def test_a_planned_meeting_is_not_an_event(ex):
+    text = "ومن المقرر أن يعقد وزراء خارجية دول المنظمة اجتماعا في موسكو الأسبوع المقبل."
+    assert [e for e in events(ex, text, "2022-01-08") if e.type == "meeting"] == []
