@@ -46,10 +46,17 @@ _CLITIC = rf"(?:[وف]?{_G}(?:[بلك]|لل|ال|[بك]ال)?{_G})"
 _VERBAL_CLITIC = rf"(?:[وف]?{_G}(?:ال|س?{_G}[يتن]|[بلك])?{_G})"
 
 
+def stem_key(stem: str) -> str:
+    """The folded stem; a final taa marbuta is dropped, since it is written ت before a suffix
+    (استقالة → استقالتها)."""
+    k = key(stem)
+    return k[:-1] if k.endswith("ه") and len(k) > 4 and " " not in k else k
+
+
 def _stem_pattern(stem: str) -> str:
     """A folded stem as a regex that tolerates diacritics (folded to GAP) between its letters."""
     gap = re.escape(GAP) + "*"
-    return gap.join(r"\s+" if ch == " " else re.escape(ch) for ch in key(stem))
+    return gap.join(r"\s+" if ch == " " else re.escape(ch) for ch in stem_key(stem))
 
 
 def _alternation(stems) -> str:
@@ -102,7 +109,7 @@ class MultiLexicon:
         stems: dict[str, set[str]] = {}
         for name, words in groups.items():
             for w in words:
-                stems.setdefault(key(w), set()).add(name)
+                stems.setdefault(stem_key(w), set()).add(name)
         for k, names in stems.items():
             self.automaton.add_word(k, (len(k), tuple(n for n in groups if n in names)))
         self.automaton.make_automaton()

@@ -22,8 +22,9 @@ from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "protest": ("احتجاجات", "احتجاج", "مظاهرات", "مظاهرة", "تظاهرات", "المحتجين", "محتجين", "المتظاهرين",
-                "متظاهرين", "ثورات", "ثورة", "انتفاضة", "نزل الناس إلى الشوارع", "خرجوا إلى الشوارع"),
+    "protest": ("احتج", "مظاهرات", "مظاهرة", "تظاهر", "محتج", "المحتجين", "متظاهر", "المتظاهرين", "ثورات",
+                "ثورة", "انتفاضة", "مسيرات", "مسيرة احتجاجية", "اعتصام", "نزل الناس إلى الشوارع",
+                "خرجوا إلى الشوارع"),
     "riot": ("أعمال شغب", "أعمال الشغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
              "إحراق", "أحرق", "أضرم", "اشتباكات متعددة", "اشتباكات بين", "لأعمال شغب"),
     "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
@@ -50,7 +51,9 @@ INJURED = ("أصيب", "إصابة", "جرحى", "جريح", "جرح", "المص
 HISTORICAL = {"treaty_membership"}
 # a protest noun is only background ("amid the protests") unless something happens to it
 PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خرجوا", "نزل", "تعرف", "اجتاحت", "شهدت", "تركزت",
-                  "بدأت", "توسعت", "انتشرت", "تظاهر", "احتشد", "تجمع")
+                  "بدأت", "توسعت", "انتشرت", "تظاهر", "احتشد", "تجمع", "نظم", "اعتصم")
+# a protest verb is its own occurrence ("احتج المئات"); the noun احتجاجات is not
+PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # a revolution is an event when the text dates it ("ثورات 2005 و2010"), rhetoric otherwise ("ثورات ملونة")
 DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9]")
 # what is planned has not happened: "من المقرر أن يعقد … الأسبوع المقبل"
@@ -125,7 +128,8 @@ class EventExtractor:
                 continue
             kinds = {t for _, t in hits[lo:hi]}
             occurs = "protest" in kinds and (
-                self.protest_occurs.search(s.folded) is not None or bool(DATED_REVOLUTION.search(s.folded))
+                self.protest_occurs.search(s.folded) is not None
+                or bool(DATED_REVOLUTION.search(s.folded) or PROTEST_VERB.search(s.folded))
             )
             treaty = "treaty_membership" in kinds and self.treaty_context.search(s.folded) is not None
             for c in clauses(s):

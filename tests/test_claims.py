@@ -151,3 +151,20 @@ def test_arrest_figures_are_not_casualties(ex):
 def test_a_planned_meeting_is_not_an_event(ex):
     text = "ومن المقرر أن يعقد وزراء خارجية دول المنظمة اجتماعا في موسكو الأسبوع المقبل."
     assert [e for e in events(ex, text, "2022-01-08") if e.type == "meeting"] == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("تظاهر الآلاف في مدينة أكتوبي يوم الثلاثاء.", "Aktobe"),
+        ("احتج المئات أمام مبنى البلدية في شيمكنت أمس.", "Shymkent"),
+        ("نظم عمال النفط اعتصاما في جاناوزن منذ الأحد.", "Zhanaozen"),
+    ],
+)
+def test_protest_verbs_and_sit_ins_are_protests(ex, text, place):
+    assert [e.place.name for e in events(ex, text, "2022-01-05") if e.type == "protest"] == [place]
+
+
+def test_a_suffixed_noun_still_triggers(ex):
+    text = "وأعلنت الحكومة الكازاخستانية استقالتها بعد الاحتجاجات."
+    assert "political_decision" in {e.type for e in events(ex, text, "2022-01-05")}
