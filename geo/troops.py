@@ -43,6 +43,8 @@ THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها")
 # between a figure and its state: at most three words, then من ("70 جنديًا من أرمينيا")
 _FROM = re.compile(r"^\s*(?:[\u0621-\u064a\u0640]+\s+){0,3}?من\s+(?:ال)?$")
 CASUALTY_WINDOW = 60
+# between a figure and a state adjective: the personnel noun alone ("3 آلاف مظلي روسي")
+_NOUN_ONLY = re.compile(r"^\s*[\u0621-\u064a\u0640]+\s+$")
 
 
 class TroopExtractor:
@@ -132,11 +134,12 @@ class TroopExtractor:
         return None
 
     def _country(self, s, lo, hi, states, mentions, destination, text) -> str | None:
-        after = [(pos, iso) for pos, iso in states if pos >= hi]
+        after = [(pos, iso) for pos, iso in states if pos >= s.start + hi]
+        adjectives = {m.start for m in mentions if m.via == "adjective"}
         for pos, iso in after:
             gap = s.folded[hi : pos - s.start]
-            if _FROM.match(gap):
-                return iso
+            if _FROM.match(gap) or (pos in adjectives and _NOUN_ONLY.match(gap)):
+                return iso  # "70 جنديًا من أرمينيا" / "3 آلاف مظلي روسي"
         before = [(pos, iso) for pos, iso in states if pos < s.start + lo and iso != destination]
         clause_lo = s.start + _clause_start(s.folded, lo)
         before_clause = [(p, i) for p, i in before if p >= clause_lo]

@@ -168,3 +168,8 @@ def test_protest_verbs_and_sit_ins_are_protests(ex, text, place):
 def test_a_suffixed_noun_still_triggers(ex):
     text = "وأعلنت الحكومة الكازاخستانية استقالتها بعد الاحتجاجات."
     assert "political_decision" in {e.type for e in events(ex, text, "2022-01-05")}
+
+
+def test_a_state_adjective_after_the_personnel_noun_names_the_sender(ex):
+    text = "تشهد كازاخستان اضطرابات. ووصل إلى ألماتي نحو 3 آلاف مظلي روسي."
+    assert troops(ex, text) == {("RU", 3000, "sent")}
