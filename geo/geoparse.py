@@ -117,46 +117,66 @@ MAX_SUFFIX = max(len(x) for x in ADJECTIVE_ENDINGS)
 def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
     prefixes = clitic_prefixes()
     adjectives = index.adjectives
+    may_go_on = index.open_ended_keys  # keys that more letters of the same word may follow
+    is_ar, is_latin, clitic_letters = _IS_AR, _IS_LATIN, _CLITIC_LETTERS
     f = t.folded
     n = len(f)
-    found: list[Span] = []
+    padded = f + " "  # padded[n] is no letter: no bounds test at the end of the text
+    found: list[tuple[int, int, int, Span]] = []  # (-length, start, order, span): the overlap sort key
     for last, k in index.automaton.iter(f):
-        s, e = last - len(k) + 1, last + 1
-        if k[0] in _IS_LATIN:
-            if (s > 0 and f[s - 1] in _IS_LATIN) or (e < n and f[e] in _IS_LATIN):
-                continue
-            found.append(Span(s, e, k, "", ""))
-            continue
-        if e < n and f[e] in _IS_AR and k not in adjectives:
+        e = last + 1
+        if padded[e] in is_ar and k not in may_go_on:
             continue  # the word goes on: a name never takes an ending
-        if s > 0 and f[s - 1] in _IS_AR and f[s - 1] not in _CLITIC_LETTERS:
-            continue  # a letter that no clitic ends with: the key sits inside another word
-        ts = s
-        while ts > 0 and f[ts - 1] in _IS_AR and s - ts <= MAX_PREFIX:
-            ts -= 1
-        prefix = f[ts:s]
-        if prefix not in prefixes:
-            continue  # too long a prefix, or not clitics: the key sits inside another word
-        te = e
-        while te < n and f[te] in _IS_AR and te - e <= MAX_SUFFIX:
-            te += 1
-        suffix = f[e:te]
-        if suffix and suffix not in ADJECTIVE_ENDINGS:
+        s = e - len(k)
+        if k[0] in is_latin:
+            if (s > 0 and f[s - 1] in is_latin) or f[e : e + 1] in is_latin:
+                continue
+            found.append((s - e, s, len(found), Span(s, e, k, "", "")))
             continue
-        found.append(Span(s, te, k, prefix, suffix))
+        if s > 0 and f[s - 1] in is_ar:
+            if f[s - 1] not in clitic_letters:
+                continue  # a letter that no clitic ends with: the key sits inside another word
+            ts = s - 1
+            while ts > 0 and f[ts - 1] in is_ar and s - ts <= MAX_PREFIX:
+                ts -= 1
+            prefix = f[ts:s]
+            if prefix not in prefixes:
+                continue  # too long a prefix, or not clitics: the key sits inside another word
+        else:
+            prefix = ""
+        te = e
+        if k in adjectives:
+            while te < n and f[te] in is_ar and te - e <= MAX_SUFFIX:
+                te += 1
+            suffix = f[e:te]
+            if suffix and suffix not in ADJECTIVE_ENDINGS:
+                continue
+        else:
+            suffix = ""
+        found.append((s - te, s, len(found), Span(s, te, k, prefix, suffix)))
     return _longest_first(found)
 
 
-def _longest_first(spans: list[Span]) -> list[Span]:
+def _longest_first(found: list[tuple[int, int, int, Span]]) -> list[Span]:
+    """Overlaps go to the longest span, then the earliest; ``found`` holds sort keys."""
+    if not found:
+        return []
     taken: list[Span] = []
-    occupied = bytearray(max((sp.end for sp in spans), default=0))
-    for sp in sorted(spans, key=lambda x: (-(x.end - x.start), x.start)):
+    occupied = bytearray(max(x[3].end for x in found))
+    found.sort()
+    for _, _, _, sp in found:
         lo = sp.start - len(sp.prefix)
-        if 1 in occupied[lo : sp.end]:
+        end = sp.end
+        if occupied.find(1, lo, end) >= 0:
             continue
         taken.append(sp)
-        occupied[lo : sp.end] = b"\x01" * (sp.end - lo)
-    return sorted(taken, key=lambda x: x.start)
+        occupied[lo:end] = b"\x01" * (end - lo)
+    taken.sort(key=_start)
+    return taken
+
+
+def _start(sp: Span) -> int:
+    return sp.start
 
 
 class _Hit(NamedTuple):

@@ -29,6 +29,7 @@ class GazetteerIndex:
     stopwords: frozenset[str]
     airports: dict[str, str] = field(default_factory=dict)  # city place key → airport place key
     capitals: frozenset[str] = frozenset()  # place keys of national capitals
+    automaton: object = None  # ahocorasick.Automaton over entries and adjectives
 
     @property
     def capital_of(self) -> dict[str, str]:
@@ -38,7 +39,20 @@ class GazetteerIndex:
             cached = {self.places[k].iso2: k for k in self.capitals if k in self.places}
             self.__dict__["_capital_of"] = cached
         return cached
-    automaton: object = None  # ahocorasick.Automaton over entries and adjectives
+
+    @property
+    def open_ended_keys(self) -> frozenset[str]:
+        """Keys that more letters of the same word may follow: state adjectives (nisba
+        endings) and Latin names (only a Latin letter ends those); derived, not pickled."""
+        cached = self.__dict__.get("_open_ended_keys")
+        if cached is None:
+            latin = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+            cached = frozenset(self.adjectives) | frozenset(k for k in self.entries if k[:1] in latin)
+            self.__dict__["_open_ended_keys"] = cached
+        return cached
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def candidates(self, key: str) -> tuple[Entry, ...]:
         return self.entries.get(key, ())
