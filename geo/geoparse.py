@@ -187,9 +187,28 @@ class _Hit(NamedTuple):
     start: int  # folded offsets of the surface (cue words included when they shape the kind)
 
 
+_NO_SPAN = Span(0, 0, "", "", "")
+
+
+def _hit_start(h: _Hit) -> int:
+    return h.start
+
+
+class _KeyFacts(NamedTuple):
+    """What pass 1 needs to know about one gazetteer key, worked out once per key."""
+
+    adjective_only: bool  # a state adjective and no name
+    adjective: Place | None  # the state an adjective key stands for
+    cued: _Hit | None  # the hit (span left blank) of its first cued-only entry
+    named: _Hit | None  # the hit (span left blank) of its first trusted name
+    veto_if_cued: bool  # a city cue before it means a GeoNames city, not the curated region
+    geonames: bool  # has GeoNames readings for pass 2
+
+
 class Geoparser:
     def __init__(self, index: GazetteerIndex):
         self.index = index
+        self._facts: dict[str, _KeyFacts] = {}
 
     def parse(
         self, text: str, *, folded: str | None = None, end: int | None = None
@@ -205,49 +224,67 @@ class Geoparser:
         hits = [h for h in hits if not self._is_person(t, h)]
         hits += self._generic_airports(t, hits)
         hits += self._capitals_by_adjective(t, hits)
-        hits.sort(key=lambda h: h.start)
+        hits.sort(key=_hit_start)
         return _aggregate(t, hits)
 
     # -- pass 1: names somebody checked ----------------------------------------------
     def _resolve_checked(self, t: _Text, spans: list[Span]) -> tuple[list[_Hit], list[Span]]:
         hits, pending = [], []
+        facts, learn = self._facts, self._key_facts
         for sp in spans:
-            hit = self._checked_hit(t, sp)
+            kf = facts.get(sp.key) or learn(sp.key)
+            hit = self._checked_hit(t, sp, kf)
             if hit is not None:
                 hits.append(hit)
-            elif any(e.source == GEONAMES for e in self.index.candidates(sp.key)):
+            elif kf.geonames:
                 pending.append(sp)
         # several checked candidates (a square in two capitals): the one whose city is named
         if not any(h.place.parent_key for h in hits):
             return hits, pending
         return [self._prefer_named_parent(h, hits) if h.place.parent_key else h for h in hits], pending
 
-    def _checked_hit(self, t: _Text, sp: Span) -> _Hit | None:
-        if sp.suffix or (sp.key not in self.index.entries and sp.key in self.index.adjectives):
-            return self._adjective_hit(sp)
-        candidates = self.index.candidates(sp.key)
+    def _key_facts(self, k: str) -> _KeyFacts:
+        index = self.index
+        candidates = index.candidates(k)
         entries = [e for e in candidates if e.trusted]
         cued = [e for e in entries if e.form == CUED]
-        if cued and not sp.prefix:
+        named = [e for e in entries if e.form != CUED]
+        geonames = any(e.source == GEONAMES for e in candidates)
+        pkey = index.adjectives.get(k)
+        facts = _KeyFacts(
+            adjective_only=k not in index.entries and k in index.adjectives,
+            adjective=index.places.get(pkey) if pkey is not None else None,
+            cued=self._hit(_NO_SPAN, cued[0]) if cued else None,
+            named=self._hit(_NO_SPAN, named[0]) if named else None,
+            veto_if_cued=bool(named)
+            and len(named) < len(candidates)
+            and geonames
+            and all(index.places[e.place_key].kind not in ("city", "country") for e in named),
+            geonames=geonames,
+        )
+        self._facts[k] = facts
+        return facts
+
+    def _checked_hit(self, t: _Text, sp: Span, kf: _KeyFacts) -> _Hit | None:
+        if sp.suffix or kf.adjective_only:
+            return self._adjective_hit(sp, kf)
+        if kf.cued is not None and not sp.prefix:
             cue, cue_start = t.word_before(sp.start)
             if _strip_clitics(cue) in REGION_CUES:
-                return self._hit(sp, cued[0], start=cue_start)
-        named = [e for e in entries if e.form != CUED]
-        if not named:
-            return self._adjective_hit(sp) if sp.key in self.index.adjectives else None
-        if len(named) < len(candidates) and any(e.source == GEONAMES for e in candidates) and self._city_cue(t, sp):
+                return kf.cued._replace(span=sp, start=cue_start)
+        if kf.named is None:
+            return self._adjective_hit(sp, kf)
+        if kf.veto_if_cued and self._city_cue(t, sp):
             # "مدينة تركستان": a city cue prefers a city over a curated region of the same name
-            if all(self.index.places[e.place_key].kind not in ("city", "country") for e in named):
-                return None
-        return self._hit(sp, named[0])
+            return None
+        return kf.named._replace(span=sp, start=sp.start)
 
-    def _adjective_hit(self, sp: Span) -> _Hit | None:
-        pkey = self.index.adjectives.get(sp.key)
-        if pkey is None or pkey not in self.index.places:
+    def _adjective_hit(self, sp: Span, kf: _KeyFacts) -> _Hit | None:
+        if kf.adjective is None:
             return None
         # the article belongs to the adjective's surface (الروسية), other clitics do not
         start = sp.start - 2 if sp.prefix.endswith("ال") else sp.start
-        return _Hit(sp, self.index.places[pkey], _CONFIDENCE[ADJECTIVE], "adjective", start)
+        return _Hit(sp, kf.adjective, _CONFIDENCE[ADJECTIVE], "adjective", start)
 
     def _hit(self, sp: Span, entry: Entry, *, start: int | None = None) -> _Hit:
         place = self.index.places[entry.place_key]
