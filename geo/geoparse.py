@@ -309,33 +309,37 @@ class Geoparser:
 
     # -- pass 2: GeoNames names must earn their place --------------------------------
     def _resolve_geonames(self, t: _Text, spans: list[Span], focus: set[str], hits: list[_Hit]) -> list[_Hit]:
-        anchors = [h.place for h in hits if h.place.lat is not None and h.place.kind != "country"]
+        anchors = _Anchors([h.place for h in hits if h.place.lat is not None and h.place.kind != "country"])
+        stopwords = self.index.stopwords
+        best: dict[tuple[str, bool], tuple[Place, float] | None] = {}  # same key, same cue: same reading
         out = []
         for sp in spans:
-            if _strip_article(sp.key) in self.index.stopwords or (sp.prefix + sp.key) in self.index.stopwords:
+            if _strip_article(sp.key) in stopwords or (sp.prefix + sp.key) in stopwords:
                 continue
             cued = self._city_cue(t, sp)
-            if sp.prefix.endswith(("ال", "لل")) and not cued:
+            if not cued and sp.prefix.endswith(("ال", "لل")):
                 continue  # foreign city names do not take the article: القيصري is "tsarist"
-            best = self._best_geonames(sp, focus, anchors, cued)
-            if best is not None:
-                place, conf = best
-                out.append(_Hit(sp, place, conf, "name", sp.start))
+            memo = (sp.key, cued)
+            if memo not in best:
+                best[memo] = self._best_geonames(sp, focus, anchors, cued)
+            reading = best[memo]
+            if reading is not None:
+                out.append(_Hit(sp, reading[0], reading[1], "name", sp.start))
         return out
 
-    def _best_geonames(self, sp: Span, focus: set[str], anchors: list[Place], cued: bool):
+    def _best_geonames(self, sp: Span, focus: set[str], anchors: _Anchors, cued: bool):
         scored = []
+        places, capitals = self.index.places, self.index.capitals
         for e in self.index.candidates(sp.key):
             if e.source != GEONAMES:
                 continue
-            p = self.index.places[e.place_key]
-            capital = p.key in self.index.capitals
-            score = _evidence(p, e, focus=focus, anchors=anchors, cued=cued, capital=capital)
+            p = places[e.place_key]
+            score = _evidence(p, e, focus=focus, anchors=anchors, cued=cued, capital=p.key in capitals)
             if score is not None:
                 scored.append((score, p.population, p))
         if not scored:
             return None
-        score, _, place = max(scored, key=lambda x: (x[0], x[1]))
+        score, _, place = max(scored, key=_score_and_population)
         return place, min(0.9, 0.5 + score / 10)
 
     def _city_cue(self, t: _Text, sp: Span) -> bool:
@@ -390,8 +394,43 @@ class Geoparser:
 _AIRPORT = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}ال|لل)(مطار)(?![\u0621-\u064a])")
 
 
+def _score_and_population(x: tuple) -> tuple:
+    return x[0], x[1]
+
+
+class _Anchors:
+    """The article's placed non-state hits, for "is this place near one of them": each
+    distinct position once, its radians and cosine worked out once."""
+
+    __slots__ = ("points",)
+
+    def __init__(self, places: Iterable[Place]):
+        seen = dict.fromkeys((p.lat, p.lon) for p in places)
+        self.points = [
+            (lat, lon, math.radians(lat), math.cos(math.radians(lat)))
+            for lat, lon in seen
+            if lat is not None and lon is not None
+        ]
+
+    def near(self, p: Place, km: float = 300.0) -> bool:
+        lat, lon = p.lat, p.lon
+        if lat is None or lon is None:
+            return False
+        p1 = math.radians(lat)
+        cos1 = math.cos(p1)
+        # a degree of latitude is 111 km everywhere: more than 3 apart is more than 333 km
+        for alat, alon, p2, cos2 in self.points:
+            if abs(alat - lat) > 3.0:
+                continue
+            dp, dl = p2 - p1, math.radians(alon - lon)
+            h = math.sin(dp / 2) ** 2 + cos1 * cos2 * math.sin(dl / 2) ** 2
+            if 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h))) < km:
+                return True
+        return False
+
+
 def _evidence(
-    p: Place, e: Entry, *, focus: set[str], anchors: list[Place], cued: bool, capital: bool
+    p: Place, e: Entry, *, focus: set[str], anchors: _Anchors, cued: bool, capital: bool
 ) -> float | None:
     """How much the text supports this GeoNames reading; None when it does not at all."""
     common = e.commonness
@@ -401,29 +440,20 @@ def _evidence(
     in_focus = p.iso2 in focus
     if not (cued or capital or size >= 5 or (in_focus and size >= 4)):
         return None  # small and outside the article's states: nothing can support it
-    near = any(_km(p, a) < 300 for a in anchors)
-    if cued and common < EVERYDAY_WORD:
+    if cued:
         score = 3.0
-    elif capital and common < EVERYDAY_WORD:
+    elif capital:
         score = 2.5
     elif size >= 6 and common < 4.0:
         score = 2.0
     elif size >= 5 and common < 3.0:
         score = 1.5
-    elif (in_focus or near) and size >= 4 and common < 3.0:
+    elif size >= 4 and common < 3.0 and (in_focus or anchors.near(p)):
         score = 1.0
     else:
         return None
+    near = anchors.near(p)  # asked only once the reading stands
     return score + (1.0 if in_focus else 0.0) + (0.5 if near else 0.0) + size / 10
-
-
-def _km(a: Place, b: Place) -> float:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _strip_article(k: str) -> str:
