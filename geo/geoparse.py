@@ -376,7 +376,7 @@ class Geoparser:
     def _generic_airports(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:
         out = []
         covered = [(h.start, h.span.end) for h in hits]
-        for m in _AIRPORT.finditer(t.folded):
+        for m in _airport_words(t.folded):
             s, e = m.start(1), m.end(1)
             if any(a <= s < b for a, b in covered):
                 continue
@@ -392,6 +392,24 @@ class Geoparser:
 
 
 _AIRPORT = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}ال|لل)(مطار)(?![\u0621-\u064a])")
+_AIRPORT_WORD = "مطار"
+
+
+def _airport_words(f: str) -> list[re.Match]:
+    """Every match of :data:`_AIRPORT`, as finditer gives them, tried only where the word
+    مطار stands: its clitics and article take two to four letters in front of it."""
+    out: list[re.Match] = []
+    done = 0  # finditer's matches do not overlap
+    i = f.find(_AIRPORT_WORD)
+    while i >= 0:
+        for q in range(max(i - 4, done), i - 1):
+            m = _AIRPORT.match(f, q)
+            if m is not None:
+                out.append(m)
+                done = m.end()
+                break
+        i = f.find(_AIRPORT_WORD, i + len(_AIRPORT_WORD))
+    return out
 
 
 def _score_and_population(x: tuple) -> tuple:
@@ -476,9 +494,15 @@ def _strip_clitics(word: str) -> str:
 def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], list[Mention]]:
     mentions: list[Mention] = []
     order: dict[str, list] = {}
+    original, exact = t.original, not t.map.gaps  # without gaps folded offsets are the original ones
     for h in hits:
-        start, end = t.orig_span(h.start, h.span.end)
-        surface = t.original[start:end]
+        if exact:
+            start, end = h.start, h.span.end
+            if end <= start:
+                end = start
+        else:
+            start, end = t.orig_span(h.start, h.span.end)
+        surface = original[start:end]
         mentions.append(Mention(start, end, surface, h.place, h.confidence, h.via))
         slot = order.setdefault(h.place.key, [h.place, [], 0.0])
         if surface not in slot[1]:
