@@ -187,8 +187,6 @@ class _Hit(NamedTuple):
     start: int  # folded offsets of the surface (cue words included when they shape the kind)
 
 
-_NO_SPAN = Span(0, 0, "", "", "")
-
 
 def _hit_start(h: _Hit) -> int:
     return h.start
@@ -199,8 +197,8 @@ class _KeyFacts(NamedTuple):
 
     adjective_only: bool  # a state adjective and no name
     adjective: Place | None  # the state an adjective key stands for
-    cued: _Hit | None  # the hit (span left blank) of its first cued-only entry
-    named: _Hit | None  # the hit (span left blank) of its first trusted name
+    cued: tuple[Place, float] | None  # place and confidence of its first cued-only entry
+    named: tuple[Place, float] | None  # place and confidence of its first trusted name
     veto_if_cued: bool  # a city cue before it means a GeoNames city, not the curated region
     geonames: bool  # has GeoNames readings for pass 2
 
@@ -254,8 +252,8 @@ class Geoparser:
         facts = _KeyFacts(
             adjective_only=k not in index.entries and k in index.adjectives,
             adjective=index.places.get(pkey) if pkey is not None else None,
-            cued=self._hit(_NO_SPAN, cued[0]) if cued else None,
-            named=self._hit(_NO_SPAN, named[0]) if named else None,
+            cued=self._reading(cued[0]) if cued else None,
+            named=self._reading(named[0]) if named else None,
             veto_if_cued=bool(named)
             and len(named) < len(candidates)
             and geonames
@@ -271,13 +269,13 @@ class Geoparser:
         if kf.cued is not None and not sp.prefix:
             cue, cue_start = t.word_before(sp.start)
             if _strip_clitics(cue) in REGION_CUES:
-                return kf.cued._replace(span=sp, start=cue_start)
+                return _Hit(sp, kf.cued[0], kf.cued[1], "name", cue_start)
         if kf.named is None:
             return self._adjective_hit(sp, kf)
         if kf.veto_if_cued and self._city_cue(t, sp):
             # "مدينة تركستان": a city cue prefers a city over a curated region of the same name
             return None
-        return kf.named._replace(span=sp, start=sp.start)
+        return _Hit(sp, kf.named[0], kf.named[1], "name", sp.start)
 
     def _adjective_hit(self, sp: Span, kf: _KeyFacts) -> _Hit | None:
         if kf.adjective is None:
@@ -286,9 +284,8 @@ class Geoparser:
         start = sp.start - 2 if sp.prefix.endswith("ال") else sp.start
         return _Hit(sp, kf.adjective, _CONFIDENCE[ADJECTIVE], "adjective", start)
 
-    def _hit(self, sp: Span, entry: Entry, *, start: int | None = None) -> _Hit:
-        place = self.index.places[entry.place_key]
-        return _Hit(sp, place, _CONFIDENCE.get(entry.source, 0.9), "name", sp.start if start is None else start)
+    def _reading(self, entry: Entry) -> tuple[Place, float]:
+        return self.index.places[entry.place_key], _CONFIDENCE.get(entry.source, 0.9)
 
     def _prefer_named_parent(self, hit: _Hit, hits: list[_Hit]) -> _Hit:
         alternatives = [
@@ -494,19 +491,28 @@ def _strip_clitics(word: str) -> str:
 def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], list[Mention]]:
     mentions: list[Mention] = []
     order: dict[str, list] = {}
-    original, exact = t.original, not t.map.gaps  # without gaps folded offsets are the original ones
+    # the offsets of t.orig_span, worked out inline: folded offset i is original offset
+    # i + the gaps dropped at or before it; past the folded text, the original's end
+    original, gaps, n = t.original, t.map.gaps, len(t.folded)
     for h in hits:
-        if exact:
-            start, end = h.start, h.span.end
-            if end <= start:
-                end = start
+        s, e = h.start, h.span.end
+        if not gaps:
+            start, end = s, (e if e > s else s)
         else:
-            start, end = t.orig_span(h.start, h.span.end)
+            start = s + bisect_right(gaps, s) if s < n else len(original)
+            if e > s:
+                end = (e - 1 + bisect_right(gaps, e - 1) if e - 1 < n else len(original)) + 1
+            else:
+                end = start
         surface = original[start:end]
         mentions.append(Mention(start, end, surface, h.place, h.confidence, h.via))
-        slot = order.setdefault(h.place.key, [h.place, [], 0.0])
+        slot = order.get(h.place.key)
+        if slot is None:
+            order[h.place.key] = [h.place, [surface], h.confidence]
+            continue
         if surface not in slot[1]:
             slot[1].append(surface)
-        slot[2] = max(slot[2], h.confidence)
+        if h.confidence > slot[2]:
+            slot[2] = h.confidence
     places = [ResolvedPlace(p, tuple(surfaces), conf) for p, surfaces, conf in order.values()]
     return places, mentions
