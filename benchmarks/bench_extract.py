@@ -7,6 +7,8 @@
    including interpreter start-up. Target <= 1 s.
 2. Warm throughput: Extractor.extract over the seed articles repeated to ``--articles``,
    pinned to one core, after one warm-up pass. Target >= 500 articles/s.
+   Then Geoparser.parse alone over the same articles (folded text given, as the extractor
+   does), in ms per article.
 3. Peak RSS of this process (index loaded + the run) and of the cold-load child. Target <= 1 GiB.
 
 ``--profile N`` runs the throughput pass under cProfile and prints the N costliest functions.
@@ -102,6 +104,26 @@ def throughput(n: int, *, profile: int = 0) -> tuple[float, int, int]:
     return n / elapsed, chars, mentions
 
 
+def parse_ms(n: int) -> float:
+    """Geoparser.parse alone, as the extractor calls it (body end and folded text given)."""
+    from geo.boilerplate import body_end
+    from geo.extract import Extractor
+    from geo.normalize import fold
+
+    geoparser = Extractor().geoparser
+    prepared = []
+    for _, text in seeds():
+        end = body_end(text)
+        prepared.append((text, fold(text[:end]), end))
+    for text, folded, end in prepared:  # warm-up
+        geoparser.parse(text, folded=folded, end=end)
+    articles = [prepared[i % len(prepared)] for i in range(n)]
+    t0 = time.perf_counter()
+    for text, folded, end in articles:
+        geoparser.parse(text, folded=folded, end=end)
+    return (time.perf_counter() - t0) / n * 1000
+
+
 def peak_rss_mib(who: int) -> float:
     kib = resource.getrusage(who).ru_maxrss  # KiB on Linux
     return kib / 1024
@@ -127,6 +149,7 @@ def main(argv: list[str] | None = None) -> None:
         f"warm extraction, {args.articles:,} articles ({chars / args.articles:,.0f} chars each, "
         f"{mentions:,} mentions), {pinned}: {rate:,.0f} articles/s   (target >= 500)"
     )
+    print(f"  of which Geoparser.parse alone: {parse_ms(args.articles):.2f} ms per article")
     print(f"peak RSS of this process: {peak_rss_mib(resource.RUSAGE_SELF):,.0f} MiB   (target <= 1024)")
 
 
