@@ -134,6 +134,8 @@ class EventExtractor:
             treaty = "treaty_membership" in kinds and self.treaty_context.search(s.folded) is not None
             for c in clauses(s):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
+                if a == b:
+                    continue
                 for trig in self._triggers(c, hits[a:b], protest_occurs=occurs, treaty=treaty):
                     out += self._events(s, c, trig, numbers, mentions, date_of, main_state)
         return _dedupe(out)
@@ -168,8 +170,8 @@ class EventExtractor:
             del first["protest"]
         if "treaty_membership" in first and not treaty:
             del first["treaty_membership"]
-        if self.future.search(s.folded):
-            return []  # a plan, not an event (troop pledges are counted apart)
+        if not first or self.future.search(s.folded):
+            return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
         found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]
         return found[:MAX_TYPES]
 
