@@ -250,7 +250,7 @@ def test_title_states_the_filters(filled):
     assert (
         "كازاخستان" in ar
         and "أعمال شغب" in ar
-        and "من \u20662022-01-02\u2069 إلى \u20662022-01-10\u2069" in ar
+        and "من 2 يناير 2022 إلى 10 يناير 2022" in ar  # month as a word: no renderer can reorder it
     )
 
 

@@ -342,7 +342,7 @@ def title(snapshot: Snapshot) -> str:
     if f.documents:
         parts.append(f"{word('articles', lang)}: {', '.join(f.documents)}")
     if "membership" in snapshot.options.layers:
-        parts.append(f"{word('membership_on', lang)} {ltr(snapshot.day.isoformat())}")
+        parts.append(f"{word('membership_on', lang)} {day_text(snapshot.day, lang)}")
     return " · ".join(parts)
 
 
@@ -351,13 +351,25 @@ def ltr(text: str) -> str:
     return f"\u2066{text}\u2069"
 
 
+ARABIC_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+                 "أكتوبر", "نوفمبر", "ديسمبر")
+
+
+def day_text(day, lang: str) -> str:
+    """A date for a title. In Arabic the month is a word ("31 يناير 2022"): every figure then
+    stands alone, so no renderer can reorder the parts of 2022-01-31 (matplotlib's PDF writer does)."""
+    if lang == "ar":
+        return f"{day.day} {ARABIC_MONTHS[day.month - 1]} {day.year}"
+    return ltr(day.isoformat())
+
+
 def _dates(f: Filters, lang: str) -> str:
     if f.date_from and f.date_to:
-        return word("from_to", lang).format(a=ltr(f.date_from.isoformat()), b=ltr(f.date_to.isoformat()))
+        return word("from_to", lang).format(a=day_text(f.date_from, lang), b=day_text(f.date_to, lang))
     if f.date_from:
-        return f"{word('since', lang)} {ltr(f.date_from.isoformat())}"
+        return f"{word('since', lang)} {day_text(f.date_from, lang)}"
     if f.date_to:
-        return f"{word('until', lang)} {ltr(f.date_to.isoformat())}"
+        return f"{word('until', lang)} {day_text(f.date_to, lang)}"
     return word("all_dates", lang)
 
 
