@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from geo.normalize import GAP, GapMap, clitic_prefixes, fold, key
@@ -17,8 +17,9 @@ from geo.normalize import GAP, GapMap, clitic_prefixes, fold, key
 _SENTENCE = re.compile(r"[^.!?؟\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence or clause: offsets into the article, its text and its folded text."""
+
     start: int
     end: int
     text: str  # original text
