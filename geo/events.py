@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bisect import bisect_left
 
-from geo.clauses import MentionIndex, MultiLexicon, Sentence, clauses, lexicon
+from geo.clauses import MentionIndex, Sentence, clauses, lexicon
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
 
@@ -95,7 +95,6 @@ LISTED_YEARS_WINDOW = 60
 class EventExtractor:
     def __init__(self, *, capitals: frozenset[str] = frozenset()) -> None:
         self.capitals = capitals
-        self.triggers = MultiLexicon({t: TRIGGERS[t] for t in PRIORITY}, verbal=True)
         self.killed = lexicon(KILLED, verbal=True)
         self.injured = lexicon(INJURED, verbal=True)
         self.arrested = lexicon(ARRESTED, verbal=True)  # arrest figures compete, and are neither
@@ -111,15 +110,13 @@ class EventExtractor:
         mentions: Sequence[Mention],
         date_of,
         main_state: Place | None,
-        folded: str,
         *,
-        hits: list[tuple[int, str]] | None = None,
+        hits: list[tuple[int, str]],
     ) -> list[Event]:
-        """Events of one article; ``hits`` may pass trigger hits found by a shared scan."""
+        """Events of one article; ``hits`` are the article's trigger hits (one shared scan
+        with the troop words, made by :class:`geo.extract.Extractor`)."""
         out: list[Event] = []
         mentions = MentionIndex(mentions)
-        if hits is None:
-            hits = self.triggers.hits(folded)
         hits = [h for h in hits if h[1] in TRIGGERS]
         positions = [pos for pos, _ in hits]
         for s in sents:

@@ -61,8 +61,8 @@ class Extractor:
         date_of = _DateLookup(text, dates, published)
         hits = self.lexicon.hits(folded)
         troops = self.troops.extract(text, sents, numbers, mentions, date_of, self.capitals,
-                                     main.iso2 if main else None, folded, hits=hits)
-        events = self.events.extract(sents, numbers, mentions, date_of, main, folded, hits=hits)
+                                     main.iso2 if main else None, hits=hits)
+        events = self.events.extract(sents, numbers, mentions, date_of, main, hits=hits)
         return Extraction(
             id=doc_id,
             published=published,

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from bisect import bisect_left
 
-from geo.clauses import MultiLexicon, Sentence, has, lexicon
+from geo.clauses import Sentence, has, lexicon
 from geo.model import Mention, TroopContribution
 from geo.numbers import NumberMention
 
@@ -51,7 +51,6 @@ class TroopExtractor:
     def __init__(self) -> None:
         self.personnel = lexicon(PERSONNEL)
         self.forces = lexicon(FORCES)
-        self.about_forces = MultiLexicon({"forces": FORCES + PERSONNEL})
         self.capacity = lexicon(CAPACITY)
         self.considering = lexicon(CONSIDERING)
         self.pledged = lexicon(PLEDGED)
@@ -70,14 +69,12 @@ class TroopExtractor:
         date_of,
         capitals: dict[str, str],
         destination: str | None,
-        folded: str,
         *,
-        hits: list[tuple[int, str]] | None = None,
+        hits: list[tuple[int, str]],
     ) -> list[TroopContribution]:
-        """Contributions of one article; ``hits`` may pass a shared scan's "forces" hits."""
+        """Contributions of one article; ``hits`` holds its "forces" hits (one shared scan
+        with the event triggers, made by :class:`geo.extract.Extractor`)."""
         out: list[TroopContribution] = []
-        if hits is None:
-            hits = self.about_forces.hits(folded)
         positions = [pos for pos, name in hits if name == "forces"]
         for s in sents:
             if bisect_left(positions, s.start) == bisect_left(positions, s.end):
@@ -170,10 +167,13 @@ def _clause_start(folded: str, pos: int) -> int:
     return 0 if cut < 0 else (0 if re.match(r"\s*و?\s*[0-9]", folded[cut + 1 : pos + 1]) else cut + 1)
 
 
+_CLAUSE_BREAK = re.compile(r"[،؛;]|\sفيما\s|\sبينما\s")
+
+
 def _clause_end(folded: str, pos: int, limit: int) -> int:
     """Where the clause holding ``pos`` ends, at most at ``limit`` (a verb after a comma or
     فيما belongs to the next claim: "أرسلت 100 مظلي، فيما قالت قيرغيزستان إنها سترسل")."""
-    m = re.compile(r"[،؛;]|\sفيما\s|\sبينما\s").search(folded, pos, limit)
+    m = _CLAUSE_BREAK.search(folded, pos, limit)
     return m.start() if m else limit
 
 
