@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 from functools import lru_cache
 
-from geo.normalize import GAP, GapMap, clitic_prefixes, fold, key
+from geo.normalize import ARABIC_LETTERS, GAP, GapMap, clitic_prefixes, fold, key
 
 _SENTENCE = re.compile(r"[^.!?؟\n]+")
 
@@ -130,15 +130,12 @@ class MultiLexicon:
         for last, (length, names) in self.automaton.iter(folded):
             s = last - length + 1
             ts = s
-            while ts > 0 and folded[ts - 1] in _ARABIC_LETTERS:
+            while ts > 0 and folded[ts - 1] in ARABIC_LETTERS:
                 ts -= 1
             if ts == s or folded[ts:s] in prefixes:
                 out.extend((ts, n) for n in names)
         out.sort()
         return out
-
-
-_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))
 
 
 @lru_cache(maxsize=1)
@@ -158,10 +155,6 @@ def lexicon(stems: tuple[str, ...], verbal: bool = False) -> re.Pattern[str]:
     """
     clitic = _VERBAL_CLITIC if verbal else _CLITIC
     return re.compile(rf"(?<![\u0621-\u064a]){clitic}(?:{_alternation(stems)})")
-
-
-def find(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:
-    return list(pattern.finditer(folded))
 
 
 def has(pattern: re.Pattern[str], folded: str) -> bool:

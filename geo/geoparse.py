@@ -29,7 +29,7 @@ from geo.gazetteer.build import EVERYDAY_WORD
 from geo.gazetteer.entries import ADJECTIVE, COUNTRY, CUED, GEONAMES, Entry
 from geo.gazetteer.index import GazetteerIndex
 from geo.model import Mention, Place, ResolvedPlace
-from geo.normalize import GapMap, clitic_prefixes, fold, key
+from geo.normalize import ARABIC_LETTERS, GapMap, clitic_prefixes, fold, key
 
 _AR = re.compile(r"[\u0621-\u064a]")
 
@@ -39,7 +39,7 @@ def _folded(words) -> frozenset[str]:
     return frozenset(key(w) for w in words)
 
 
-_IS_AR = frozenset(chr(c) for c in range(0x0621, 0x064B))
+_IS_AR = ARABIC_LETTERS
 _IS_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ADJECTIVE_ENDINGS = frozenset({"", "ه", "ون", "ين", "ان", "تان", "تين"})
 CITY_CUES = _folded({"مدينه", "بلده", "قريه", "العاصمه", "عاصمه", "مدينتي", "بمدينه", "لمدينه", "وعاصمتها"})

@@ -44,6 +44,7 @@ _TABLE = str.maketrans(_MAP)
 NON_ARABIC_LETTERS = frozenset("یکپچژگڭڤٹڈڑںےۇۋۈڭڠٻڀڄڃڇڍڌڎڏڐڒړڔڕږڗڙښڛڜڝڞڟڠڡڢڣڥڦڧڨګڬڮڰڱڲڳڴڵڶڷڸڹںڻڼڽھۅۉۊۏ")
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))  # hamza … yaa, as one set
 WORD = re.compile(r"[\u0621-\u064a\u0640]+|[a-z]+|[0-9]+")
 
 
@@ -126,10 +127,6 @@ def clitic_prefixes() -> frozenset[str]:
                     out.add(conj + prep + art)
         out.add(conj + "لل")
     return frozenset(out)
-
-
-def strip_article(word: str) -> str:
-    return word[2:] if word.startswith(ARTICLE) and len(word) > 4 else word
 
 
 class GapMap:
