@@ -156,11 +156,9 @@ class _Builder:
                 done.add(k)
 
     def airports(self) -> dict[str, str]:
-        return {
-            p.parent_key: p.key
-            for p in self.places.values()
-            if p.kind == "facility" and p.parent_key and "Airport" in p.name and not p.name.startswith("Chkalovsky")
-        }
+        """City → the airport that "the airport" means there: a facility whose parent is the city
+        (entities.csv gives a parent only to a city's own airport, not to an airfield near it)."""
+        return {p.parent_key: p.key for p in self.places.values() if p.kind == "facility" and p.parent_key}
 
 
 def arabic_commonness(name: str) -> float:
