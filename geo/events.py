@@ -26,7 +26,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "ثورة", "انتفاضة", "مسيرات", "مسيرة احتجاجية", "اعتصام", "نزل الناس إلى الشوارع",
                 "خرجوا إلى الشوارع"),
     "riot": ("أعمال شغب", "أعمال الشغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
-             "إحراق", "أحرق", "أضرم", "اشتباكات متعددة", "اشتباكات بين", "لأعمال شغب"),
+             "إحراق", "أحرق", "أضرم", "اشتباك"),
     "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
                     "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح"),
     "seizure": ("سيطر", "استولت", "استولى", "استولوا", "الاستيلاء",
@@ -34,7 +34,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "casualties": ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "حتفهم", "أصيب", "إصابة", "جرحى", "جريح", "جرح",
                    "المصابين", "مصابين", "ضحايا", "وفاة"),
     "deployment": ("وصلت القوات", "وصول القوات", "وصلت قوات", "نشر قوات", "نشر القوات", "إدخال قوات",
-                   "تنفيذ مهامها", "تعمل بالفعل", "بدأت بالفعل", "انتشار قوات", "دخول قوات", "وصول قوات",
+                   "تنفيذ مهامها", "انتشار قوات", "انتشرت القوات", "دخول قوات", "وصول قوات",
                    "وصلت الوحدات", "وصول الوحدات", "يحرسون", "تحرس القوات", "محملة بالجنود",
                    "نقل الوحدة", "نقل القوات", "نقل الوحدات", "نقل الجنود"),
     "state_of_emergency": ("حالة الطوارئ", "حالة طوارئ", "حظر التجول", "حظر تجول", "حظر تجوال"),
@@ -54,6 +54,9 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
                   "بدأت", "توسعت", "انتشرت", "تظاهر", "احتشد", "تجمع", "نظم", "اعتصم")
 # a protest verb is its own occurrence ("احتج المئات"); the noun احتجاجات is not
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
+# "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")
+RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?اشتباك")
+CROWD = re.compile(r"متظاهر|محتج|مثيري الشغب|مثيرو الشغب|المحتشدين")
 # a revolution is an event when the text dates it ("ثورات 2005 و2010"), rhetoric otherwise ("ثورات ملونة")
 DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9]")
 # what is planned has not happened: "من المقرر أن يعقد … الأسبوع المقبل"
@@ -167,6 +170,8 @@ class EventExtractor:
             del first["protest"]
         if "treaty_membership" in first and not treaty:
             del first["treaty_membership"]
+        if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
+            del first["riot"]  # clashes are a riot when protesters are in them, else not this type
         if not first or self.future.search(s.folded):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
         found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]

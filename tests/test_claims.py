@@ -173,3 +173,10 @@ def test_a_suffixed_noun_still_triggers(ex):
 def test_a_state_adjective_after_the_personnel_noun_names_the_sender(ex):
     text = "تشهد كازاخستان اضطرابات. ووصل إلى ألماتي نحو 3 آلاف مظلي روسي."
     assert troops(ex, text) == {("RU", 3000, "sent")}
+
+
+def test_clashes_are_a_riot_only_with_a_crowd(ex):
+    crowd = "وقعت اشتباكات بين المتظاهرين وقوات الأمن في أكتوبي."
+    armies = "وقعت اشتباكات مسلحة بين الجيشين على الحدود قرب باتكين."
+    assert "riot" in {e.type for e in events(ex, crowd, "2022-01-05")}
+    assert "riot" not in {e.type for e in events(ex, armies, "2022-01-05")}
