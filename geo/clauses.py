@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from geo.normalize import ARABIC_LETTERS, GAP, GapMap, clitic_prefixes, fold, key
 

@@ -12,10 +12,9 @@ with no date of their own take the date of the sentence before, in the same para
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from bisect import bisect_left
 
 from geo.clauses import MentionIndex, Sentence, clauses, lexicon
 from geo.model import Event, Mention, Place
@@ -216,9 +215,8 @@ class EventExtractor:
         if self.virtual.search(s.folded):
             return [None]
         for m in mentions.between(s.start, s.end):
-            if m.place.kind != "country" and m.place.kind in SPECIFICITY:
-                if _located(s, m):
-                    return [m.place]
+            if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
+                return [m.place]
         return [None]
 
     def _actor(self, s: Sentence, m: Mention) -> bool:
@@ -246,9 +244,7 @@ class EventExtractor:
             m = pattern.search(after)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), kind)
-            last = None
-            for last in pattern.finditer(before):
-                pass
+            last = next(iter(reversed(list(pattern.finditer(before)))), None)
             if last and (best is None or len(before) - last.end() < best[0]):
                 best = (len(before) - last.end(), kind)
         return best[1] if best else None

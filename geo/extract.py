@@ -16,13 +16,11 @@ class Extractor:
 
     def __init__(self, *, index=None, settings=None):
         from geo.clauses import MultiLexicon
-        from geo.events import PRIORITY, TRIGGERS
-        from geo.troops import FORCES, PERSONNEL
-        from geo.events import EventExtractor
+        from geo.events import PRIORITY, TRIGGERS, EventExtractor
         from geo.gazetteer import get_index
         from geo.geoparse import Geoparser
         from geo.settings import get_settings
-        from geo.troops import TroopExtractor
+        from geo.troops import FORCES, PERSONNEL, TroopExtractor
 
         self.settings = settings or get_settings()
         self.index = index or get_index(self.settings)

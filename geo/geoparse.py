@@ -20,8 +20,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from geo.boilerplate import body_end

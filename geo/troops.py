@@ -13,9 +13,8 @@ Status comes from the verb: أرسلت/وصلت/تتكون من → sent; ستر
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from geo.clauses import Sentence, has, lexicon
 from geo.model import Mention, TroopContribution
