@@ -55,8 +55,11 @@ def fold(text: str) -> str:
     return _fold_vector(text)
 
 
-# Long texts fold through a code-point table with numpy (one C pass instead of a dict
+# Long texts fold through a code-unit table with numpy (one C pass instead of a dict
 # lookup per character); short strings keep str.translate. Both give the same result.
+# Every character _MAP changes is in the Basic Multilingual Plane, so the text goes
+# through as UTF-16 code units: a character beyond it is a surrogate pair, which the
+# table leaves as it is ("surrogatepass" lets lone surrogates through the same way).
 _VECTOR_MIN = 256
 
 
@@ -64,7 +67,7 @@ _VECTOR_MIN = 256
 def _code_table():
     import numpy as np
 
-    table = np.arange(0x10000, dtype=np.uint32)
+    table = np.arange(0x10000, dtype=np.uint16)
     for ch, repl in _MAP.items():
         table[ord(ch)] = ord(repl)
     return table
@@ -73,10 +76,8 @@ def _code_table():
 def _fold_vector(text: str) -> str:
     import numpy as np
 
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    table = _code_table()
-    mapped = np.where(codes < 0x10000, table[np.minimum(codes, 0xFFFF)], codes).astype(np.uint32)
-    return mapped.tobytes().decode("utf-32-le").lower()
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    return _code_table()[units].tobytes().decode("utf-16-le", "surrogatepass").lower()
 
 
 def key(text: str) -> str:
