@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -97,45 +98,115 @@ def _part(s: Sentence, a: int, b: int) -> Sentence:
 
 
 class MultiLexicon:
-    """Several named lexicons behind one Aho-Corasick automaton: one pass finds every trigger.
+    """Several named lexicons behind one Aho-Corasick automaton: one pass over an article
+    finds every word of every lexicon.
 
     A stem matches at the start of a written word, after clitics (و ف ب ل ك ال and, for
-    ``verbal`` lexicons, the imperfect prefixes س ي ت ن); anything may follow it.
+    the lexicons named in ``verbal``, the imperfect prefixes س ي ت ن); anything may follow it.
+    ``verbal`` is True (every lexicon), False (none) or the names of the verbal ones.
     """
 
-    def __init__(self, groups: dict[str, tuple[str, ...]], *, verbal: bool = False):
+    def __init__(self, groups: dict[str, tuple[str, ...]], *, verbal: bool | Iterable[str] = False):
         import ahocorasick
 
+        verbal_names = set(groups) if verbal is True else set() if verbal is False else set(verbal)
         self.automaton = ahocorasick.Automaton()
         stems: dict[str, set[str]] = {}
         for name, words in groups.items():
             for w in words:
                 stems.setdefault(stem_key(w), set()).add(name)
         for k, names in stems.items():
-            self.automaton.add_word(k, (len(k), tuple(n for n in groups if n in names)))
+            ordered = [n for n in groups if n in names]
+            self.automaton.add_word(
+                k, (len(k), tuple(ordered), tuple(n for n in ordered if n in verbal_names))
+            )
         self.automaton.make_automaton()
-        self.prefixes = _verbal_prefixes() if verbal else clitic_prefixes()
+        self.prefixes = clitic_prefixes()
+        self.verbal_prefixes = _verbal_prefixes()
 
-    def hits(self, folded: str) -> list[tuple[int, str]]:
-        """(offset, lexicon name) of every trigger, in text order (offsets into ``folded``;
-        diacritics, folded to GAP, are skipped over)."""
+    def hits(self, folded: str) -> Hits:
+        """Every lexicon word of ``folded`` (offsets into it; diacritics, folded to GAP,
+        are skipped over)."""
         if GAP not in folded:
-            return self._hits(folded)
+            return Hits(self._hits(folded))
         gm = GapMap(folded)
-        return [(gm.orig(pos), name) for pos, name in self._hits(gm.compact)]
+        return Hits([(gm.orig(s), gm.orig(e - 1) + 1, name) for s, e, name in self._hits(gm.compact)])
 
-    def _hits(self, folded: str) -> list[tuple[int, str]]:
+    def _hits(self, folded: str) -> list[tuple[int, int, str]]:
         out = []
-        prefixes = self.prefixes
-        for last, (length, names) in self.automaton.iter(folded):
+        prefixes, verbal = self.prefixes, self.verbal_prefixes
+        for last, (length, names, verbal_names) in self.automaton.iter(folded):
             s = last - length + 1
             ts = s
             while ts > 0 and folded[ts - 1] in ARABIC_LETTERS:
                 ts -= 1
-            if ts == s or folded[ts:s] in prefixes:
-                out.extend((ts, n) for n in names)
+            if ts == s:
+                found = names
+            else:
+                prefix = folded[ts:s]
+                found = names if prefix in prefixes else verbal_names if prefix in verbal else ()
+            out.extend((ts, last + 1, n) for n in found)
         out.sort()
         return out
+
+
+class Hits:
+    """The lexicon words of one article: (start, end, lexicon) in text order, and per
+    lexicon the sorted starts, so "is there a word of X between a and b" is a bisection.
+    A word counts as inside [lo, hi) when its written word starts at or after ``lo`` and
+    its stem ends at or before ``hi``."""
+
+    __slots__ = ("items", "_by_name")
+
+    def __init__(self, items: list[tuple[int, int, str]]):
+        self.items = items
+        self._by_name: dict[str, tuple[list[int], list[int]]] = {}
+        for s, e, name in items:
+            starts, ends = self._by_name.setdefault(name, ([], []))
+            starts.append(s)
+            ends.append(e)
+
+    def __iter__(self):
+        return ((s, name) for s, _, name in self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def starts(self, name: str) -> list[int]:
+        return self._by_name.get(name, ((), ()))[0]
+
+    def first(self, name: str, lo: int, hi: int) -> tuple[int, int] | None:
+        """(start, end) of the first word of lexicon ``name`` inside [lo, hi)."""
+        starts, ends = self._by_name.get(name, ((), ()))
+        i = bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return starts[i], ends[i]
+            i += 1
+        return None
+
+    def last(self, name: str, lo: int, hi: int) -> tuple[int, int] | None:
+        """(start, end) of the last word of lexicon ``name`` inside [lo, hi)."""
+        starts, ends = self._by_name.get(name, ((), ()))
+        i = bisect_left(starts, hi) - 1
+        while i >= 0 and starts[i] >= lo:
+            if ends[i] <= hi:
+                return starts[i], ends[i]
+            i -= 1
+        return None
+
+    def any(self, name: str, lo: int, hi: int) -> bool:
+        return self.first(name, lo, hi) is not None
+
+    def at(self, name: str, pos: int, hi: int) -> bool:
+        """A word of lexicon ``name`` starts exactly at ``pos`` and ends by ``hi``."""
+        starts, ends = self._by_name.get(name, ((), ()))
+        i = bisect_left(starts, pos)
+        while i < len(starts) and starts[i] == pos:
+            if ends[i] <= hi:
+                return True
+            i += 1
+        return False
 
 
 @lru_cache(maxsize=1)

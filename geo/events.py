@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.clauses import MentionIndex, Sentence, clauses, lexicon
+from geo.clauses import Hits, MentionIndex, Sentence, clauses
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
 
@@ -94,16 +94,24 @@ PREVENTION = re.compile(r"(?:^|\s)[وف]?ل?(?:وقف|منع|تجنب|تفادي
 LISTED_YEARS_WINDOW = 60
 
 
+# the word lists this module looks for, found by the article's one lexicon scan
+# (:class:`geo.clauses.MultiLexicon`): name → (stems, whether verbal prefixes may stand before them)
+LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
+    **{t: (TRIGGERS[t], True) for t in PRIORITY},
+    "killed": (KILLED, True),
+    "injured": (INJURED, True),
+    "arrested": (ARRESTED, True),  # arrest figures compete, and are neither
+    "future": (FUTURE, True),
+    "protest_occurs": (PROTEST_OCCURS, True),
+    "treaty_context": (TREATY_CONTEXT, False),
+    "virtual": (VIRTUAL, False),
+}
+HARM = ("killed", "injured", "arrested")
+
+
 class EventExtractor:
     def __init__(self, *, capitals: frozenset[str] = frozenset()) -> None:
         self.capitals = capitals
-        self.killed = lexicon(KILLED, verbal=True)
-        self.injured = lexicon(INJURED, verbal=True)
-        self.arrested = lexicon(ARRESTED, verbal=True)  # arrest figures compete, and are neither
-        self.future = lexicon(FUTURE, verbal=True)
-        self.protest_occurs = lexicon(PROTEST_OCCURS, verbal=True)
-        self.treaty_context = lexicon(TREATY_CONTEXT)
-        self.virtual = lexicon(VIRTUAL)
 
     def extract(
         self,
@@ -113,35 +121,35 @@ class EventExtractor:
         date_of,
         main_state: Place | None,
         *,
-        hits: list[tuple[int, str]],
+        hits: Hits,
     ) -> list[Event]:
-        """Events of one article; ``hits`` are the article's trigger hits (one shared scan
-        with the troop words, made by :class:`geo.extract.Extractor`)."""
+        """Events of one article; ``hits`` holds the words of :data:`LEXICONS` (one shared
+        scan with the troop words, made by :class:`geo.extract.Extractor`)."""
         out: list[Event] = []
         mentions = MentionIndex(mentions)
-        hits = [h for h in hits if h[1] in TRIGGERS]
-        positions = [pos for pos, _ in hits]
+        triggers = [(pos, name) for pos, name in hits if name in TRIGGERS]
+        positions = [pos for pos, _ in triggers]
         for s in sents:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
             if lo == hi:
                 continue
-            kinds = {t for _, t in hits[lo:hi]}
+            kinds = {t for _, t in triggers[lo:hi]}
             occurs = "protest" in kinds and (
-                self.protest_occurs.search(s.folded) is not None
+                hits.any("protest_occurs", s.start, s.end)
                 or bool(DATED_REVOLUTION.search(s.folded) or PROTEST_VERB.search(s.folded))
             )
-            treaty = "treaty_membership" in kinds and self.treaty_context.search(s.folded) is not None
+            treaty = "treaty_membership" in kinds and hits.any("treaty_context", s.start, s.end)
             for c in clauses(s):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
                     continue
-                for trig in self._triggers(c, hits[a:b], protest_occurs=occurs, treaty=treaty):
-                    out += self._events(s, c, trig, numbers, mentions, date_of, main_state)
+                for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty):
+                    out += self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
         return _dedupe(out)
 
-    def _events(self, s, c, trig, numbers, mentions, date_of, main_state) -> list[Event]:
+    def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits) -> list[Event]:
         """Events of one trigger: place and date from its clause, else from its sentence."""
-        places = self._places(c, trig, mentions, main_state, sentence=s)
+        places = self._places(c, trig, mentions, main_state, hits, sentence=s)
         historical = trig.type in HISTORICAL
         dates = date_of.listed_years(c.start, c.end, trig.pos, LISTED_YEARS_WINDOW) or [
             date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
@@ -151,7 +159,7 @@ class EventExtractor:
             own = [n for n in numbers if c.start <= n.start < c.end]
             if not own or any(not n.vague for n in own):
                 # figures of one report often span its clauses ("12 قتلوا، وجرح 353")
-                killed, injured = self._figures(s, numbers)
+                killed, injured = self._figures(s, numbers, hits)
             # a clause that counts only vaguely ("قتل عشرات") has no figure of its own
         return [
             Event(trig.type, place, date, s.text, killed, injured, s.start, s.end)
@@ -160,10 +168,10 @@ class EventExtractor:
         ]
 
     def _triggers(
-        self, s: Sentence, hits: list[tuple[int, str]], *, protest_occurs: bool, treaty: bool
+        self, s: Sentence, triggers: list[tuple[int, str]], hits: Hits, *, protest_occurs: bool, treaty: bool
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
-        for pos, t in hits:
+        for pos, t in triggers:
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
@@ -171,7 +179,7 @@ class EventExtractor:
             del first["treaty_membership"]
         if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
-        if not first or self.future.search(s.folded):
+        if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
         found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]
         return found[:MAX_TYPES]
@@ -180,9 +188,9 @@ class EventExtractor:
     def _prevented(s: Sentence, pos: int) -> bool:
         return PREVENTION.search(s.folded[max(0, pos - s.start - 12) : pos - s.start]) is not None
 
-    def _places(self, s, trig, mentions, main_state, *, sentence: Sentence) -> list[Place | None]:
+    def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
-            return self._meeting_place(sentence, mentions)
+            return self._meeting_place(sentence, mentions, hits)
         inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
         if not inside and trig.type in STATE_LEVEL:
             inside = [m for m in mentions.between(sentence.start, sentence.end) if m.place.kind == "country"]
@@ -210,9 +218,9 @@ class EventExtractor:
             return [main_state]
         return [states[0].place] if states else [None]
 
-    def _meeting_place(self, s: Sentence, mentions) -> list[Place | None]:
+    def _meeting_place(self, s: Sentence, mentions, hits: Hits) -> list[Place | None]:
         """Where a meeting was held: a place right after في/ب, none when it was held online."""
-        if self.virtual.search(s.folded):
+        if hits.any("virtual", s.start, s.end):
             return [None]
         for m in mentions.between(s.start, s.end):
             if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
@@ -225,29 +233,34 @@ class EventExtractor:
             return False
         return not _located(s, m)
 
-    def _figures(self, s: Sentence, numbers: Sequence[NumberMention]) -> tuple[int | None, int | None]:
+    def _figures(
+        self, s: Sentence, numbers: Sequence[NumberMention], hits: Hits
+    ) -> tuple[int | None, int | None]:
         """Killed and injured figures: each number goes with the nearest word of death or injury."""
         killed = injured = None
         for n in (n for n in numbers if s.start <= n.start < s.end and not n.vague):
-            lo, hi = n.start - s.start, n.end - s.start
-            kind = self._nearest_harm(s.folded, lo, hi)
+            kind = _nearest_harm(hits, n.start, n.end, s)
             if kind == "injured" and injured is None:
                 injured = n.value
             elif kind == "killed" and killed is None:
                 killed = n.value
         return killed, injured
 
-    def _nearest_harm(self, folded: str, lo: int, hi: int) -> str | None:
-        after, before = folded[hi : hi + FIGURE_REACH_AFTER], folded[max(0, lo - FIGURE_REACH_BEFORE) : lo]
-        best: tuple[int, str] | None = None
-        for kind, pattern in (("killed", self.killed), ("injured", self.injured), ("arrested", self.arrested)):
-            m = pattern.search(after)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), kind)
-            last = next(iter(reversed(list(pattern.finditer(before)))), None)
-            if last and (best is None or len(before) - last.end() < best[0]):
-                best = (len(before) - last.end(), kind)
-        return best[1] if best else None
+
+def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:
+    """The kind of the word of death, injury or arrest nearest a figure at [lo, hi) in its
+    sentence: at most FIGURE_REACH_AFTER characters after it or FIGURE_REACH_BEFORE before."""
+    after_end = min(s.end, hi + FIGURE_REACH_AFTER)
+    before_start = max(s.start, lo - FIGURE_REACH_BEFORE)
+    best: tuple[int, str] | None = None
+    for kind in HARM:
+        found = hits.first(kind, hi, after_end)
+        if found and (best is None or found[0] - hi < best[0]):
+            best = (found[0] - hi, kind)
+        found = hits.last(kind, before_start, lo)
+        if found and (best is None or lo - found[1] < best[0]):
+            best = (lo - found[1], kind)
+    return best[1] if best else None
 
 
 # "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor

@@ -15,21 +15,23 @@ class Extractor:
     """Holds the loaded gazetteer and the lexicons; reuse one instance for a batch."""
 
     def __init__(self, *, index=None, settings=None):
+        from geo import events, troops
         from geo.clauses import MultiLexicon
-        from geo.events import PRIORITY, TRIGGERS, EventExtractor
         from geo.gazetteer import get_index
         from geo.geoparse import Geoparser
         from geo.settings import get_settings
-        from geo.troops import FORCES, PERSONNEL, TroopExtractor
 
         self.settings = settings or get_settings()
         self.index = index or get_index(self.settings)
         self.geoparser = Geoparser(self.index)
-        self.events = EventExtractor(capitals=frozenset(self.index.capitals))
-        self.troops = TroopExtractor()
-        # one scan of each article finds every event trigger and every word about forces
+        self.events = events.EventExtractor(capitals=frozenset(self.index.capitals))
+        self.troops = troops.TroopExtractor()
+        # one scan of each article finds every word the event and troop rules look for
+        lexicons = {**events.LEXICONS, **troops.LEXICONS}
+        assert len(lexicons) == len(events.LEXICONS) + len(troops.LEXICONS), "lexicon names must not clash"
         self.lexicon = MultiLexicon(
-            {**{t: TRIGGERS[t] for t in PRIORITY}, "forces": FORCES + PERSONNEL}, verbal=True
+            {name: stems for name, (stems, _) in lexicons.items()},
+            verbal=[name for name, (_, verbal) in lexicons.items() if verbal],
         )
         self.capitals = {k: self.index.places[k].iso2 for k in self.index.capitals if k in self.index.places}
 

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from geo.clauses import Sentence, has, lexicon
+from geo.clauses import Hits, MentionIndex, Sentence
 from geo.model import Mention, TroopContribution
 from geo.numbers import NumberMention
 
@@ -46,19 +46,25 @@ CASUALTY_WINDOW = 60
 _NOUN_ONLY = re.compile(r"^\s*[\u0621-\u064a\u0640]+\s+$")
 
 
-class TroopExtractor:
-    def __init__(self) -> None:
-        self.personnel = lexicon(PERSONNEL)
-        self.forces = lexicon(FORCES)
-        self.capacity = lexicon(CAPACITY)
-        self.considering = lexicon(CONSIDERING)
-        self.pledged = lexicon(PLEDGED)
-        self.sent = lexicon(SENT)
-        self.not_troops = lexicon(NOT_TROOPS)
-        self.organisation = lexicon(ORGANISATION)
-        self.the_country = lexicon(THE_COUNTRY)
-        self.hurt = lexicon(HURT, verbal=True)
+# the word lists this module looks for, found by the article's one lexicon scan
+# (:class:`geo.clauses.MultiLexicon`): name → (stems, whether verbal prefixes may stand before them).
+# "forces" gates the work: a sentence without a word about forces or personnel is skipped.
+LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "forces": (FORCES + PERSONNEL, True),
+    "t_forces": (FORCES, False),
+    "personnel": (PERSONNEL, False),
+    "capacity": (CAPACITY, False),
+    "considering": (CONSIDERING, False),
+    "pledged": (PLEDGED, False),
+    "sent": (SENT, False),
+    "not_troops": (NOT_TROOPS, False),
+    "organisation": (ORGANISATION, False),
+    "the_country": (THE_COUNTRY, False),
+    "hurt": (HURT, True),
+}
 
+
+class TroopExtractor:
     def extract(
         self,
         text: str,
@@ -69,67 +75,71 @@ class TroopExtractor:
         capitals: dict[str, str],
         destination: str | None,
         *,
-        hits: list[tuple[int, str]],
+        hits: Hits,
     ) -> list[TroopContribution]:
-        """Contributions of one article; ``hits`` holds its "forces" hits (one shared scan
-        with the event triggers, made by :class:`geo.extract.Extractor`)."""
+        """Contributions of one article; ``hits`` holds the words of :data:`LEXICONS` (one
+        shared scan with the event triggers, made by :class:`geo.extract.Extractor`)."""
         out: list[TroopContribution] = []
-        positions = [pos for pos, name in hits if name == "forces"]
+        positions = hits.starts("forces")
+        index = MentionIndex(mentions)
         for s in sents:
             if bisect_left(positions, s.start) == bisect_left(positions, s.end):
                 continue  # no word about forces or personnel in this sentence
             nums = [n for n in numbers if s.start <= n.start < s.end]
-            states = _states_in(s, mentions, capitals)
-            found = self._counts(text, s, nums, states, mentions, capitals, destination)
+            states = _states_in(index.between(s.start, s.end), capitals)
+            found = self._counts(text, s, nums, states, mentions, hits, destination)
             counted = {t.country for t in found}
-            found += self._undecided(s, [x for x in states if x[1] not in counted], destination)
+            found += self._undecided(s, [x for x in states if x[1] not in counted], destination, hits)
             out += [t for t in found if t is not None]
         return _dedupe([_dated(t, date_of) for t in out])
 
     # -- counts --------------------------------------------------------------------------
-    def _counts(self, text, s, nums, states, mentions, capitals, destination) -> list[TroopContribution]:
+    def _counts(self, text, s, nums, states, mentions, hits: Hits, destination) -> list[TroopContribution]:
         out: list[TroopContribution] = []
         status_before = None
         for n in nums:
             lo, hi = n.start - s.start, n.end - s.start
             after = s.folded[hi : hi + 30]
-            if self.not_troops.match(after.lstrip()) or n.value < 2 or self._casualty(s.folded, lo, hi):
+            stripped = after.lstrip()
+            word = n.end + len(after) - len(stripped)  # where the next word starts (article offset)
+            window = min(s.end, n.end + 30)
+            if hits.at("not_troops", word, window) or n.value < 2 or self._casualty(hits, s, n.start, n.end):
                 continue
-            is_count = bool(self.personnel.match(after.lstrip())) or (
-                after.lstrip().startswith("شخص") and has(self.forces, s.folded)
+            is_count = hits.at("personnel", word, window) or (
+                stripped.startswith("شخص") and hits.any("t_forces", s.start, s.end)
             )
             listed = out and re.match(r"\s*من\s", after)
             if not (is_count or listed):
                 continue
             clause_lo = _clause_start(s.folded, lo)
-            before = s.folded[clause_lo:lo]
-            status = self._status(s.folded[clause_lo : _clause_end(s.folded, hi, hi + 40)], before)
+            before = (s.start + clause_lo, n.start)
+            clause = (s.start + clause_lo, s.start + _clause_end(s.folded, hi, min(len(s.folded), hi + 40)))
+            status = self._status(hits, clause, before)
             status = status or (status_before if listed else None) or "sent"
             status_before = status
-            country = self._country(s, lo, hi, states, mentions, destination, text)
+            country = self._country(s, lo, hi, states, mentions, destination, hits)
             if status == "capacity" and country is not None:
                 status = "sent"  # the size of one state's contingent ("قوام الوحدة الطاجيكية") is what it sent
-            elif country is None and has(self.organisation, before):
-                status = "capacity" if has(self.capacity, before) else status
+            elif country is None and hits.any("organisation", *before):
+                status = "capacity" if hits.any("capacity", *before) else status
             out.append(TroopContribution(country, n.value, n.approx, status, s.text, None, s.start, s.end))
         return out
 
-    def _casualty(self, folded: str, lo: int, hi: int) -> bool:
+    @staticmethod
+    def _casualty(hits: Hits, s: Sentence, lo: int, hi: int) -> bool:
         """A figure of dead or wounded (قُتلوا، أصيب عشرة عناصر) is not a troop count."""
-        return has(self.hurt, folded[hi : hi + CASUALTY_WINDOW]) or has(self.hurt, folded[max(0, lo - 25) : lo])
+        return hits.any("hurt", hi, min(s.end, hi + CASUALTY_WINDOW)) or hits.any("hurt", max(s.start, lo - 25), lo)
 
-    def _status(self, clause: str, before: str) -> str | None:
-        if has(self.capacity, before):
+    @staticmethod
+    def _status(hits: Hits, clause: tuple[int, int], before: tuple[int, int]) -> str | None:
+        if hits.any("capacity", *before):
             return "capacity"
-        if has(self.considering, clause):
-            return "considering"
-        if has(self.pledged, clause):
-            return "pledged"
-        if has(self.sent, clause):
-            return "sent"
+        for status in ("considering", "pledged", "sent"):
+            if hits.any(status, *clause):
+                return status
         return None
 
-    def _country(self, s, lo, hi, states, mentions, destination, text) -> str | None:
+    def _country(self, s, lo, hi, states, mentions, destination, hits: Hits) -> str | None:
         after = [(pos, iso) for pos, iso in states if pos >= s.start + hi]
         adjectives = {m.start for m in mentions if m.via == "adjective"}
         for pos, iso in after:
@@ -141,22 +151,24 @@ class TroopExtractor:
         before_clause = [(p, i) for p, i in before if p >= clause_lo]
         if before_clause:
             return before_clause[-1][1]
-        if has(self.organisation, s.folded[: lo]):
+        if hits.any("organisation", s.start, s.start + lo):
             return None
-        if has(self.the_country, s.folded[:lo]):
+        if hits.any("the_country", s.start, s.start + lo):
             return _last_state_before(mentions, s.start, destination)
         return before[-1][1] if before else None
 
     # -- "may send units": no figure ----------------------------------------------------
-    def _undecided(self, s, states, destination) -> list[TroopContribution]:
-        if not has(self.considering, s.folded):
+    @staticmethod
+    def _undecided(s, states, destination, hits: Hits) -> list[TroopContribution]:
+        found = hits.first("considering", s.start, s.end)
+        if found is None:
             return []
-        m = self.considering.search(s.folded)
-        clause_lo = s.start + _clause_start(s.folded, m.start())
+        at = found[0]
+        clause_lo = s.start + _clause_start(s.folded, at - s.start)
         candidates = [(pos, iso) for pos, iso in states if iso != destination and pos >= clause_lo]
         if not candidates:
             return []
-        pos, iso = min(candidates, key=lambda x: abs(x[0] - (s.start + m.start())))
+        pos, iso = min(candidates, key=lambda x: abs(x[0] - at))
         return [TroopContribution(iso, None, False, "considering", s.text, None, s.start, s.end)]
 
 
@@ -176,14 +188,14 @@ def _clause_end(folded: str, pos: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-def _states_in(s: Sentence, mentions: Sequence[Mention], capitals: dict[str, str]) -> list[tuple[int, str]]:
+def _states_in(mentions: Sequence[Mention], capitals: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, iso2) of the states among ``mentions``: named, or stood for by their capital."""
     out = []
     for m in mentions:
-        if s.start <= m.start < s.end:
-            if m.place.kind == "country" and m.place.iso2:
-                out.append((m.start, m.place.iso2))
-            elif m.place.key in capitals:
-                out.append((m.start, capitals[m.place.key]))
+        if m.place.kind == "country" and m.place.iso2:
+            out.append((m.start, m.place.iso2))
+        elif m.place.key in capitals:
+            out.append((m.start, capitals[m.place.key]))
     return out
 
 
