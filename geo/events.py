@@ -79,7 +79,13 @@ SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 
 # how far from a figure a word of death or injury may stand (characters after / before it)
 FIGURE_REACH_AFTER = 40
 FIGURE_REACH_BEFORE = 25
-LOCATIVE = re.compile(r"(?:في|إلى|الى|ب|ل|على)\s*$")
+LOCATIVES = ("في", "إلى", "الى", "ب", "ل", "على")
+
+
+def _after_locative(before: str) -> bool:
+    """``before`` (the text up to a place name) ends with a locative preposition."""
+    return before.rstrip().endswith(LOCATIVES)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +95,7 @@ class _Trigger:
 
 
 # words that turn a trigger into its absence: "وقف إطلاق النار" (ceasefire), "لمنع الاشتباكات"
-PREVENTION = re.compile(r"(?:^|\s)[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)\s+$")
+PREVENTION = re.compile(r"[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)")
 # a plural trigger followed by a list of years ("ثورات 2005 و2010 و2020") is one event a year
 LISTED_YEARS_WINDOW = 60
 
@@ -186,7 +192,12 @@ class EventExtractor:
 
     @staticmethod
     def _prevented(s: Sentence, pos: int) -> bool:
-        return PREVENTION.search(s.folded[max(0, pos - s.start - 12) : pos - s.start]) is not None
+        """The word right before the trigger (within 12 characters) turns it into its absence."""
+        before = s.folded[max(0, pos - s.start - 12) : pos - s.start]
+        if not before[-1:].isspace():
+            return False
+        words = before.split()
+        return bool(words) and PREVENTION.fullmatch(words[-1]) is not None
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
@@ -211,7 +222,7 @@ class EventExtractor:
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
         states = [m for m in inside if m.place.kind == "country"]
-        located = [m for m in states if LOCATIVE.search(s.folded[: m.start - s.start][-6:])]
+        located = [m for m in states if _after_locative(s.folded[: m.start - s.start][-6:])]
         if located:
             return [located[0].place]
         if main_state is not None:
@@ -270,7 +281,7 @@ _PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الى|ب))?\s*[و
 def _located(s: Sentence, m: Mention) -> bool:
     """The mention is where something happens: right after a locative, or after "the capital"."""
     rel = m.start - s.start
-    if LOCATIVE.search(s.folded[max(0, rel - 6) : rel]):
+    if _after_locative(s.folded[max(0, rel - 6) : rel]):
         return True
     return _PLACE_NOUN_BEFORE.search(s.folded[max(0, rel - 40) : rel]) is not None
 

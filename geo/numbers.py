@@ -48,6 +48,7 @@ _FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
 _DROPPED = "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+"
 
 
+@lru_cache(maxsize=8192)
 def fold_word(word: str) -> str:
     """Canonical spelling of a short matched string, for dictionary look-ups.
 
