@@ -79,7 +79,8 @@ SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 
 # how far from a figure a word of death or injury may stand (characters after / before it)
 FIGURE_REACH_AFTER = 40
 FIGURE_REACH_BEFORE = 25
-LOCATIVES = ("في", "إلى", "الى", "ب", "ل", "على")
+# compared with folded text, where إلى is written الي and على is علي
+LOCATIVES = ("في", "الي", "ب", "ل", "علي")
 
 
 def _after_locative(before: str) -> bool:

@@ -180,3 +180,13 @@ def test_clashes_are_a_riot_only_with_a_crowd(ex):
     armies = "وقعت اشتباكات مسلحة بين الجيشين على الحدود قرب باتكين."
     assert "riot" in {e.type for e in events(ex, crowd, "2022-01-05")}
     assert "riot" not in {e.type for e in events(ex, armies, "2022-01-05")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "state"),
+    [("أعلنت روسيا الحرب على أوكرانيا.", "armed_clash", "UA"),
+     ("قالت روسيا إنها بدأت نقل القوات إلى بيلاروسيا.", "deployment", "BY")],
+)
+def test_an_event_aimed_at_a_state_is_placed_there_not_at_the_actor(ex, text, kind, state):
+    # folded text writes إلى as الي and على as علي: the locative test must see them too
+    assert [(e.type, e.place.iso2) for e in events(ex, text)] == [(kind, state)]
