@@ -123,6 +123,7 @@ class MultiLexicon:
         self.automaton.make_automaton()
         self.prefixes = clitic_prefixes()
         self.verbal_prefixes = _verbal_prefixes()
+        self.letters = frozenset("".join(self.verbal_prefixes))  # every letter a prefix may end with
 
     def hits(self, folded: str) -> Hits:
         """Every lexicon word of ``folded`` (offsets into it; diacritics, folded to GAP,
@@ -133,19 +134,22 @@ class MultiLexicon:
         return Hits([(gm.orig(s), gm.orig(e - 1) + 1, name) for s, e, name in self._hits(gm.compact)])
 
     def _hits(self, folded: str) -> list[tuple[int, int, str]]:
-        out = []
-        prefixes, verbal = self.prefixes, self.verbal_prefixes
+        out: list[tuple[int, int, str]] = []
+        prefixes, verbal, letters, clitic_letters = self.prefixes, self.verbal_prefixes, ARABIC_LETTERS, self.letters
         for last, (length, names, verbal_names) in self.automaton.iter(folded):
             s = last - length + 1
-            ts = s
-            while ts > 0 and folded[ts - 1] in ARABIC_LETTERS:
-                ts -= 1
-            if ts == s:
-                found = names
+            if s == 0 or folded[s - 1] not in letters:
+                found, ts = names, s
+            elif folded[s - 1] not in clitic_letters:
+                continue  # the stem sits inside another word
             else:
+                ts = s - 1
+                while ts > 0 and folded[ts - 1] in letters:
+                    ts -= 1
                 prefix = folded[ts:s]
                 found = names if prefix in prefixes else verbal_names if prefix in verbal else ()
-            out.extend((ts, last + 1, n) for n in found)
+            for n in found:
+                out.append((ts, last + 1, n))
         out.sort()
         return out
 
