@@ -8,7 +8,7 @@ allows them), so one stem covers its prefixed and inflected forms.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -125,13 +125,20 @@ class MultiLexicon:
         self.verbal_prefixes = _verbal_prefixes()
         self.letters = frozenset("".join(self.verbal_prefixes))  # every letter a prefix may end with
 
-    def hits(self, folded: str) -> Hits:
+    def hits(self, folded: str, gaps: GapMap | None = None) -> Hits:
         """Every lexicon word of ``folded`` (offsets into it; diacritics, folded to GAP,
-        are skipped over)."""
-        if GAP not in folded:
-            return Hits(self._hits(folded))
-        gm = GapMap(folded)
-        return Hits([(gm.orig(s), gm.orig(e - 1) + 1, name) for s, e, name in self._hits(gm.compact)])
+        are skipped over). ``gaps`` is GapMap(folded) when the caller has it already."""
+        if gaps is None:
+            if GAP not in folded:
+                return Hits(self._hits(folded))
+            gaps = GapMap(folded)
+        dropped = gaps.gaps
+        if not dropped:
+            return Hits(self._hits(gaps.compact))
+        return Hits([
+            (s + bisect_right(dropped, s), e + bisect_right(dropped, e - 1), name)
+            for s, e, name in self._hits(gaps.compact)
+        ])
 
     def _hits(self, folded: str) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []

@@ -39,7 +39,7 @@ class Extractor:
         from geo.arabic_dates import find_dates, infer_published
         from geo.boilerplate import body_end
         from geo.clauses import sentences
-        from geo.normalize import fold
+        from geo.normalize import GapMap, fold
         from geo.numbers import find_numbers
 
         warnings: list[str] = []
@@ -51,7 +51,8 @@ class Extractor:
             published = found.isoformat() if found else None
         end = body_end(text)
         folded = fold(text[:end])
-        places, mentions = self.geoparser.parse(text, folded=folded, end=end)
+        gaps = GapMap(folded)  # the folded body without its dropped diacritics, for both scans
+        places, mentions = self.geoparser.parse(text, folded=folded, end=end, gaps=gaps)
         dates = find_dates(text[:end], published=_day(published), default_year=self.settings.default_year)
         warnings += [f"{d.text!r} at {d.start} is not a real date; left undated" for d in dates
                      if d.value is None and not d.relative]
@@ -59,7 +60,7 @@ class Extractor:
         sents = sentences(text, end, folded=folded)
         main = _main_state(mentions, self.capitals.keys())
         date_of = _DateLookup(text, dates, published)
-        hits = self.lexicon.hits(folded)
+        hits = self.lexicon.hits(folded, gaps)
         troops = self.troops.extract(text, sents, numbers, mentions, date_of, self.capitals,
                                      main.iso2 if main else None, hits=hits)
         events = self.events.extract(sents, numbers, mentions, date_of, main, hits=hits)

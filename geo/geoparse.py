@@ -69,10 +69,10 @@ class Span(NamedTuple):
 class _Text:
     """The folded article with a map back to the original offsets."""
 
-    def __init__(self, text: str, limit: int, folded: str | None = None):
+    def __init__(self, text: str, limit: int, folded: str | None = None, gaps: GapMap | None = None):
         self.original = text
         folded = fold(text[:limit]) if folded is None else folded
-        self.map = GapMap(folded)
+        self.map = GapMap(folded) if gaps is None else gaps
         self.folded = self.map.compact
 
     def orig(self, i: int) -> int:
@@ -209,12 +209,14 @@ class Geoparser:
         self._facts: dict[str, _KeyFacts] = {}
 
     def parse(
-        self, text: str, *, folded: str | None = None, end: int | None = None
+        self, text: str, *, folded: str | None = None, end: int | None = None, gaps: GapMap | None = None
     ) -> tuple[list[ResolvedPlace], list[Mention]]:
-        """Places and mentions of ``text``; ``end`` (where the body ends) and ``folded``
-        (fold() of the body) may be passed when the caller has them already."""
+        """Places and mentions of ``text``; ``end`` (where the body ends), ``folded`` (fold()
+        of the body) and ``gaps`` (GapMap(folded)) may be passed when the caller has them."""
         end = body_end(text) if end is None else end
-        t = _Text(text, end, folded if folded is not None and len(folded) == end else None)
+        if folded is None or len(folded) != end:
+            folded = gaps = None
+        t = _Text(text, end, folded, gaps)
         spans = find_spans(t, self.index)
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}
