@@ -255,3 +255,21 @@ def test_offsets_count_code_points_across_emoji_and_crlf(parser):
         ("ألماتي", text.index("ألماتي")),
         ("موسكو", text.index("موسكو")),
     ]
+
+
+def test_a_saved_index_loads_back_with_the_same_readings(parser, tmp_path):
+    from geo.gazetteer.index import load, save
+
+    index = parser.index
+    path = tmp_path / "index.pickle"
+    save(index, path)
+    again = load(path)
+    assert again.places == index.places
+    assert again.entries == index.entries
+    almaty = next(k for k, p in index.places.items() if p.geonameid == ALMATY)
+    assert again.places[almaty].name == "Almaty" and again.places[almaty].lat == index.places[almaty].lat
+    # and the loaded index still resolves names
+    from geo.geoparse import Geoparser
+
+    places, _ = Geoparser(again).parse("وصلت القوات إلى ألماتي")
+    assert [p.place.name for p in places] == ["Almaty"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # where a name came from, most trusted first
 CURATED = "curated"  # data/gazetteer/aliases.csv, a fact somebody checked
@@ -15,8 +15,10 @@ NAME = "name"  # on its own
 CUED = "cued"  # only after a regional cue word (إقليم، منطقة، ولاية، مقاطعة)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One reading of a key. A named tuple, not a dataclass: the cached index holds some
+    hundred thousand of them, and a tuple unpickles without a Python call per object."""
+
     place_key: str
     source: str
     form: str = NAME
