@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from geo.numbers import (
     FoldedText,
@@ -78,8 +79,7 @@ _RECENT_DAYS = 7
 _ROLL_BACK_DAYS = 60  # a yearless date this far after publication belongs to the year before
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date found in the text; offsets index the original text.
 
     ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` following ``precision``; it is
@@ -585,8 +585,7 @@ def _abs_value(a: _Abs) -> tuple[str | None, date | None]:
 # --------------------------------------------------------------------------- relative
 
 
-@dataclass(frozen=True, slots=True)
-class _Anchor:
+class _Anchor(NamedTuple):
     pos: int  # folded offset
     day: date
     exact: bool  # a real day-precision date, not the first of a month named with "مطلع"

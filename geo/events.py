@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from geo.clauses import Hits, MentionIndex, Sentence, clauses
 from geo.model import Event, Mention, Place
@@ -89,8 +89,7 @@ def _after_locative(before: str) -> bool:
 
 
 
-@dataclass(frozen=True, slots=True)
-class _Trigger:
+class _Trigger(NamedTuple):
     type: str
     pos: int  # offset in the original text
 

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 # --------------------------------------------------------------------------- folding
 
@@ -276,8 +277,7 @@ def _after_qualifier_re() -> re.Pattern[str]:
 # --------------------------------------------------------------------------- atoms
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     """A figure found in the text; offsets index the original text."""
 
     start: int
