@@ -171,11 +171,14 @@ class Hits:
 
     def __init__(self, items: list[tuple[int, int, str]]):
         self.items = items
-        self._by_name: dict[str, tuple[list[int], list[int]]] = {}
+        by_name: dict[str, tuple[list[int], list[int]]] = {}
         for s, e, name in items:
-            starts, ends = self._by_name.setdefault(name, ([], []))
-            starts.append(s)
-            ends.append(e)
+            lists = by_name.get(name)
+            if lists is None:
+                lists = by_name[name] = ([], [])
+            lists[0].append(s)
+            lists[1].append(e)
+        self._by_name = by_name
 
     def __iter__(self):
         return ((s, name) for s, _, name in self.items)

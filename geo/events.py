@@ -133,7 +133,7 @@ class EventExtractor:
         scan with the troop words, made by :class:`geo.extract.Extractor`)."""
         out: list[Event] = []
         mentions = MentionIndex(mentions)
-        triggers = [(pos, name) for pos, name in hits if name in TRIGGERS]
+        triggers = [(pos, name) for pos, _, name in hits.items if name in TRIGGERS]
         positions = [pos for pos, _ in triggers]
         for s in sents:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
