@@ -538,11 +538,17 @@ def _fill_years(
     for a in items:
         if a.shift is not None:
             a.year = None if reference is None else reference + a.shift
-    explicit = [(a.start, a.year) for a in items if a.explicit_year and a.year and not a.impossible]
     sentences = _Sentences(s)
+    explicit: list[tuple[int, int, int]] | None = None  # (sentence, position, year), made when needed
     for a in items:
         if a.year is not None or a.precision == "year":
             continue
+        if explicit is None:
+            explicit = [
+                (sentences.index(b.start), b.start, b.year)
+                for b in items
+                if b.explicit_year and b.year and not b.impossible
+            ]
         a.year = None if a.current else _year_in_sentence(a, explicit, sentences)
         if a.year is None and published is not None:
             a.year = _publication_year(a, published)
@@ -550,11 +556,12 @@ def _fill_years(
             a.year = default_year
 
 
-def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int]], sentences: _Sentences) -> int | None:
+def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int, int]], sentences: _Sentences) -> int | None:
+    """The explicit year nearest ``a`` in its sentence (``explicit``: sentence, position, year)."""
     if not explicit:
         return None
     here = sentences.index(a.start)
-    same = [(abs(pos - a.start), y) for pos, y in explicit if sentences.index(pos) == here]
+    same = [(abs(pos - a.start), y) for sentence, pos, y in explicit if sentence == here]
     return min(same)[1] if same else None
 
 
