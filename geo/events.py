@@ -88,6 +88,11 @@ def _after_locative(before: str) -> bool:
     return before.rstrip().endswith(LOCATIVES)
 
 
+# a fight is where its parties are: "القتال الحدودي بين قيرغيزستان وطاجيكستان"
+BETWEEN = ("بين", "وبين")
+PARTIES_MEET = {"armed_clash"}
+
+
 
 class _Trigger(NamedTuple):
     type: str
@@ -222,7 +227,11 @@ class EventExtractor:
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
         states = [m for m in inside if m.place.kind == "country"]
-        located = [m for m in states if _after_locative(s.folded[: m.start - s.start][-6:])]
+        located = [
+            m for m in states
+            if _after_locative(s.folded[: m.start - s.start][-6:])
+            or (trig.type in PARTIES_MEET and s.folded[: m.start - s.start][-6:].rstrip().endswith(BETWEEN))
+        ]
         if located:
             return [located[0].place]
         if main_state is not None:

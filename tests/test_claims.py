@@ -190,3 +190,11 @@ def test_clashes_are_a_riot_only_with_a_crowd(ex):
 def test_an_event_aimed_at_a_state_is_placed_there_not_at_the_actor(ex, text, kind, state):
     # folded text writes إلى as الي and على as علي: the locative test must see them too
     assert [(e.type, e.place.iso2) for e in events(ex, text)] == [(kind, state)]
+
+
+def test_a_fight_between_two_states_is_placed_at_its_parties(ex):
+    # the article is about Kazakhstan, the clash it recalls is not
+    text = ("تشهد كازاخستان احتجاجات واسعة. وتذكر التقارير القتال على الحدود بين أرمينيا "
+            "وأذربيجان في سبتمبر 2021.")
+    clashes = [e for e in events(ex, text, "2022-01-07") if e.type == "armed_clash"]
+    assert [(e.place.iso2, e.date) for e in clashes] == [("AM", "2021-09")]
