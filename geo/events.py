@@ -88,6 +88,9 @@ def _after_locative(before: str) -> bool:
     return before.rstrip().endswith(LOCATIVES)
 
 
+# a war "on terrorism" or "against extremism" is a policy, not a fight at a place
+WAR_ON_AN_IDEA = re.compile(r"\S+(?:\s+\S+)?\s+(?:ضد|علي)\s+(?:ال)?(?:ارهاب|تطرف|مخدرات|فساد)(?![\u0621-\u064a])")
+
 # a fight is where its parties are: "القتال الحدودي بين قيرغيزستان وطاجيكستان"
 BETWEEN = ("بين", "وبين")
 PARTIES_MEET = {"armed_clash"}
@@ -190,6 +193,8 @@ class EventExtractor:
             del first["treaty_membership"]
         if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
+        if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
+            del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
         if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
         found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]

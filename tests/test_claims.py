@@ -198,3 +198,13 @@ def test_a_fight_between_two_states_is_placed_at_its_parties(ex):
             "وأذربيجان في سبتمبر 2021.")
     clashes = [e for e in events(ex, text, "2022-01-07") if e.type == "armed_clash"]
     assert [(e.place.iso2, e.date) for e in clashes] == [("AM", "2021-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "clash"),
+    [("دعا الرئيس إلى تعزيز الحرب المشتركة ضد الإرهاب في آسيا الوسطى.", False),
+     ("تواصل الحكومة الحرب على الفساد في كازاخستان.", False),
+     ("اندلع القتال ضد الإرهابيين في ألماتي.", True)],
+)
+def test_a_war_on_an_idea_is_not_a_clash(ex, text, clash):
+    assert any(e.type == "armed_clash" for e in events(ex, text, "2022-01-07")) is clash
