@@ -55,6 +55,16 @@ def stem_key(stem: str) -> str:
     return k[:-1] if k.endswith("ه") and len(k) > 4 and " " not in k else k
 
 
+def _inflected(stem: str) -> list[str]:
+    """A stem of several words, and the same with its inner words in the indefinite accusative
+    (هجوم مسلح → هجوما مسلحا: "شنوا هجوما مسلحا"); a one-word stem matches any ending already."""
+    words = stem.split(" ")
+    if len(words) == 1:
+        return [stem]
+    inner = [w + "ا" if not w.endswith(("ا", "ه", "ي", "ات")) else w for w in words[:-1]]
+    return list(dict.fromkeys([stem, " ".join([*inner, words[-1]])]))
+
+
 def _stem_pattern(stem: str) -> str:
     """A folded stem as a regex that tolerates diacritics (folded to GAP) between its letters."""
     gap = re.escape(GAP) + "*"
@@ -114,7 +124,8 @@ class MultiLexicon:
         stems: dict[str, set[str]] = {}
         for name, words in groups.items():
             for w in words:
-                stems.setdefault(stem_key(w), set()).add(name)
+                for k in _inflected(stem_key(w)):
+                    stems.setdefault(k, set()).add(name)
         for k, names in stems.items():
             ordered = [n for n in groups if n in names]
             self.automaton.add_word(

@@ -41,3 +41,10 @@ def test_window_queries_need_the_whole_word_inside_the_window():
     assert hits.at("injured", injured_at, len(text))
     assert not hits.at("injured", injured_at + 1, len(text))
     assert hits.first("killed", 1, len(text)) is None
+
+
+def test_inner_words_of_a_phrase_may_take_the_accusative_ending():
+    groups = {"clash": ("هجوم مسلح",)}
+    assert len(scan("شن مسلحون هجوما مسلحا على المبنى", groups)) == 1
+    assert len(scan("وقع هجوم مسلح على المبنى", groups)) == 1
+    assert len(scan("هجومها مسلح", groups)) == 0  # any other ending is another word
