@@ -147,17 +147,17 @@ class MultiLexicon:
         if not dropped:
             return Hits(self._hits(gaps.compact))
         return Hits([
-            (s + bisect_right(dropped, s), e + bisect_right(dropped, e - 1), name)
-            for s, e, name in self._hits(gaps.compact)
+            (s + bisect_right(dropped, s), e + bisect_right(dropped, e - 1), name, prefix)
+            for s, e, name, prefix in self._hits(gaps.compact)
         ])
 
-    def _hits(self, folded: str) -> list[tuple[int, int, str]]:
-        out: list[tuple[int, int, str]] = []
+    def _hits(self, folded: str) -> list[tuple[int, int, str, str]]:
+        out: list[tuple[int, int, str, str]] = []
         prefixes, verbal, letters, clitic_letters = self.prefixes, self.verbal_prefixes, ARABIC_LETTERS, self.letters
         for last, (length, names, verbal_names) in self.automaton.iter(folded):
             s = last - length + 1
             if s == 0 or folded[s - 1] not in letters:
-                found, ts = names, s
+                found, ts, prefix = names, s, ""
             elif folded[s - 1] not in clitic_letters:
                 continue  # the stem sits inside another word
             else:
@@ -167,56 +167,69 @@ class MultiLexicon:
                 prefix = folded[ts:s]
                 found = names if prefix in prefixes else verbal_names if prefix in verbal else ()
             for n in found:
-                out.append((ts, last + 1, n))
+                out.append((ts, last + 1, n, prefix))
         out.sort()
         return out
 
 
+_NONE: tuple[list[int], list[int], list[str]] = ([], [], [])
+
+
+class Word(NamedTuple):
+    """A lexicon word in the text: where its written word starts, where its stem ends, and
+    the clitics written before the stem (وب in وبالقوات is "وب" + "ال"…: the prefix as matched)."""
+
+    start: int
+    end: int
+    prefix: str
+
+
 class Hits:
-    """The lexicon words of one article: (start, end, lexicon) in text order, and per
-    lexicon the sorted starts, so "is there a word of X between a and b" is a bisection.
+    """The lexicon words of one article: (start, end, lexicon, prefix) in text order, and
+    per lexicon the sorted starts, so "is there a word of X between a and b" is a bisection.
     A word counts as inside [lo, hi) when its written word starts at or after ``lo`` and
     its stem ends at or before ``hi``."""
 
     __slots__ = ("items", "_by_name")
 
-    def __init__(self, items: list[tuple[int, int, str]]):
+    def __init__(self, items: list[tuple[int, int, str, str]]):
         self.items = items
-        by_name: dict[str, tuple[list[int], list[int]]] = {}
-        for s, e, name in items:
+        by_name: dict[str, tuple[list[int], list[int], list[str]]] = {}
+        for s, e, name, prefix in items:
             lists = by_name.get(name)
             if lists is None:
-                lists = by_name[name] = ([], [])
+                lists = by_name[name] = ([], [], [])
             lists[0].append(s)
             lists[1].append(e)
+            lists[2].append(prefix)
         self._by_name = by_name
 
     def __iter__(self):
-        return ((s, name) for s, _, name in self.items)
+        return ((s, name) for s, _, name, _ in self.items)
 
     def __len__(self) -> int:
         return len(self.items)
 
     def starts(self, name: str) -> list[int]:
-        return self._by_name.get(name, ((), ()))[0]
+        return self._by_name.get(name, _NONE)[0]
 
-    def first(self, name: str, lo: int, hi: int) -> tuple[int, int] | None:
-        """(start, end) of the first word of lexicon ``name`` inside [lo, hi)."""
-        starts, ends = self._by_name.get(name, ((), ()))
+    def first(self, name: str, lo: int, hi: int) -> Word | None:
+        """The first word of lexicon ``name`` inside [lo, hi)."""
+        starts, ends, prefixes = self._by_name.get(name, _NONE)
         i = bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
             if ends[i] <= hi:
-                return starts[i], ends[i]
+                return Word(starts[i], ends[i], prefixes[i])
             i += 1
         return None
 
-    def last(self, name: str, lo: int, hi: int) -> tuple[int, int] | None:
-        """(start, end) of the last word of lexicon ``name`` inside [lo, hi)."""
-        starts, ends = self._by_name.get(name, ((), ()))
+    def last(self, name: str, lo: int, hi: int) -> Word | None:
+        """The last word of lexicon ``name`` inside [lo, hi)."""
+        starts, ends, prefixes = self._by_name.get(name, _NONE)
         i = bisect_left(starts, hi) - 1
         while i >= 0 and starts[i] >= lo:
             if ends[i] <= hi:
-                return starts[i], ends[i]
+                return Word(starts[i], ends[i], prefixes[i])
             i -= 1
         return None
 
@@ -225,7 +238,7 @@ class Hits:
 
     def at(self, name: str, pos: int, hi: int) -> bool:
         """A word of lexicon ``name`` starts exactly at ``pos`` and ends by ``hi``."""
-        starts, ends = self._by_name.get(name, ((), ()))
+        starts, ends, _ = self._by_name.get(name, _NONE)
         i = bisect_left(starts, pos)
         while i < len(starts) and starts[i] == pos:
             if ends[i] <= hi:

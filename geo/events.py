@@ -104,6 +104,14 @@ class _Trigger(NamedTuple):
 
 # words that turn a trigger into its absence: "وقف إطلاق النار" (ceasefire), "لمنع الاشتباكات"
 PREVENTION = re.compile(r"[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)")
+# what would happen on a condition has not happened: "إذا طلبت أستانا ذلك"
+CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو"})
+CONJUNCTIONS = ("و", "ف")
+# a withdrawal is a treaty event when a state leaves the treaty or organisation ("انسحبت من
+# المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
+WITHDRAWAL = re.compile(r"[وف]?(?:ب|ل|لل)?(?:ال)?انسحا?ب")
+WITHDRAWN_FROM_REACH = 50
+
 # a plural trigger followed by a list of years ("ثورات 2005 و2010 و2020") is one event a year
 LISTED_YEARS_WINDOW = 60
 
@@ -141,7 +149,7 @@ class EventExtractor:
         scan with the troop words, made by :class:`geo.extract.Extractor`)."""
         out: list[Event] = []
         mentions = MentionIndex(mentions)
-        triggers = [(pos, name) for pos, _, name in hits.items if name in TRIGGERS]
+        triggers = [(pos, name) for pos, _, name, _ in hits.items if name in TRIGGERS]
         positions = [pos for pos, _ in triggers]
         for s in sents:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
@@ -189,7 +197,7 @@ class EventExtractor:
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
-        if "treaty_membership" in first and not treaty:
+        if "treaty_membership" in first and (not treaty or self._forces_leaving(s, first["treaty_membership"], hits)):
             del first["treaty_membership"]
         if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
@@ -201,13 +209,20 @@ class EventExtractor:
         return found[:MAX_TYPES]
 
     @staticmethod
+    def _forces_leaving(s: Sentence, pos: int, hits: Hits) -> bool:
+        """A withdrawal with no treaty or organisation right after it: forces leave a place."""
+        if WITHDRAWAL.match(s.folded, pos - s.start) is None:
+            return False
+        return not hits.any("treaty_context", pos, min(s.end, pos + WITHDRAWN_FROM_REACH))
+
+    @staticmethod
     def _prevented(s: Sentence, pos: int) -> bool:
         """The word right before the trigger (within 12 characters) turns it into its absence."""
         before = s.folded[max(0, pos - s.start - 12) : pos - s.start]
         if not before[-1:].isspace():
             return False
         words = before.split()
-        return bool(words) and PREVENTION.fullmatch(words[-1]) is not None
+        return bool(words) and (PREVENTION.fullmatch(words[-1]) is not None or words[-1] in CONDITIONAL)
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
@@ -280,6 +295,9 @@ def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:
     best: tuple[int, str] | None = None
     for kind in HARM:
         found = hits.first(kind, hi, after_end)
+        while found is not None and found.prefix[:1] in CONJUNCTIONS:
+            # "قتل 24 شخصا وأصيب 100": a verb joined by و after a figure opens the next claim
+            found = hits.first(kind, found.start + 1, after_end)
         if found and (best is None or found[0] - hi < best[0]):
             best = (found[0] - hi, kind)
         found = hits.last(kind, before_start, lo)

@@ -208,3 +208,24 @@ def test_a_fight_between_two_states_is_placed_at_its_parties(ex):
 )
 def test_a_war_on_an_idea_is_not_a_clash(ex, text, clash):
     assert any(e.type == "armed_clash" for e in events(ex, text, "2022-01-07")) is clash
+
+
+def test_a_verb_joined_by_and_after_a_figure_opens_the_next_claim(ex):
+    text = "قتل ما لا يقل عن 24 شخصا وأصيب أكثر من 100 آخرين في اشتباكات بإقليم باتكن."
+    hurt = [e for e in events(ex, text, "2022-01-07") if e.type == "casualties"]
+    assert [(e.killed, e.injured) for e in hurt] == [(24, 100)]
+
+
+@pytest.mark.parametrize(
+    ("text", "treaty"),
+    [("بدأت قوات منظمة معاهدة الأمن الجماعي الانسحاب من كازاخستان بعد انتهاء مهمتها.", False),
+     ("انسحبت أوزبكستان من منظمة معاهدة الأمن الجماعي عام 2012.", True)],
+)
+def test_forces_leaving_a_country_is_not_a_state_leaving_the_treaty(ex, text, treaty):
+    found = [e.date for e in events(ex, text, "2022-01-13") if e.type == "treaty_membership"]
+    assert found == (["2012"] if treaty else [])
+
+
+def test_what_would_happen_on_a_condition_is_no_event(ex):
+    text = "أكدت بيلاروسيا استعدادها لإرسال قوات إذا طلبت أستانا ذلك."
+    assert [e.type for e in events(ex, text, "2022-01-07")] == []

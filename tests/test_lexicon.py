@@ -14,8 +14,8 @@ def test_each_list_keeps_its_own_prefix_rule():
     text = "قالت الحكومة إنها ستنشر القوات"
     hits = scan(text, {"verb": ("نشر",), "noun": ("نشر",)}, verbal=["verb"])
     assert [name for _, name in hits] == ["verb"]
-    start, end = hits.first("verb", 0, len(text))
-    assert text[start:end] == "ستنشر"
+    start, end, prefix = hits.first("verb", 0, len(text))
+    assert text[start:end] == "ستنشر" and prefix == "ست"
 
 
 def test_clitics_are_part_of_the_word_and_a_stem_inside_a_word_is_not_a_hit():
@@ -27,7 +27,7 @@ def test_clitics_are_part_of_the_word_and_a_stem_inside_a_word_is_not_a_hit():
 def test_diacritics_inside_a_word_keep_original_offsets():
     text = "وَصَلَتِ القُوَّاتُ إلى المطار"
     hits = scan(text, {"forces": ("قوات",)})
-    (start, end), = [(s, e) for s, e, _ in hits.items]
+    (start, end), = [(s, e) for s, e, _, _ in hits.items]
     assert text[start:end].startswith("القُوَّات")
 
 
@@ -37,7 +37,8 @@ def test_window_queries_need_the_whole_word_inside_the_window():
     injured_at = text.index("وأصيب")
     assert hits.first("injured", 0, len(text))[0] == injured_at
     assert not hits.any("injured", 0, injured_at + 3)  # the stem ends after the window
-    assert hits.last("killed", 0, injured_at) == (0, 3)
+    assert hits.last("killed", 0, injured_at)[:2] == (0, 3)
+    assert hits.first("injured", 0, len(text)).prefix == "و"
     assert hits.at("injured", injured_at, len(text))
     assert not hits.at("injured", injured_at + 1, len(text))
     assert hits.first("killed", 1, len(text)) is None
