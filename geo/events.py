@@ -42,6 +42,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر"),
     "treaty_membership": ("وقعت", "وقع", "توقيع", "حيز التنفيذ", "انسحب", "انسحبت", "انسحاب", "انضمت",
                           "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تجديد المعاهدة",
+                          "تحول إلى منظمة", "تحولت إلى منظمة", "تحولها إلى منظمة",
                           "تمديد"),
 }
 ARRESTED = ("اعتقال", "اعتقل", "معتقل", "توقيف", "احتجاز", "اعتقلت", "أوقفت", "موقوف")
@@ -230,7 +231,9 @@ class EventExtractor:
         inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
         if not inside and trig.type in STATE_LEVEL:
             inside = [m for m in mentions.between(sentence.start, sentence.end) if m.place.kind == "country"]
-        elif not inside:
+        elif not inside and trig.type not in HISTORICAL:
+            # a dated piece of history keeps to its clause: "وقعت في طشقند 1992، ودخلت حيز
+            # التنفيذ عام 1994" puts only the signing in Tashkent
             s = sentence
             inside = mentions.between(s.start, s.end)
         local = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from datetime import date
@@ -77,6 +78,7 @@ class Extractor:
 
 # a claim with no date of its own takes the last date named this many characters before it
 CARRY_CHARS = 300
+UNTIL = re.compile(r"(?:حت[ىي]|لغاي[ةه]|الى غاي[ةه]|إلى غاي[ةه])\s*$")
 
 
 class _DateLookup:
@@ -86,7 +88,11 @@ class _DateLookup:
 
     def __init__(self, text: str, dates, published: str | None = None):
         self.text = text
-        self.dates = sorted((d for d in dates if d.value), key=lambda d: d.start)
+        # "حتى 19 يناير" ends a period: it is not when anything happened
+        self.dates = sorted(
+            (d for d in dates if d.value and not UNTIL.search(text, max(0, d.start - 12), d.start)),
+            key=lambda d: d.start,
+        )
         self.starts = [d.start for d in self.dates]
         # without a publication date, the newest day the article names stands in for it
         days = [d.value for d in self.dates if d.precision == "day"]

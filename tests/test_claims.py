@@ -229,3 +229,15 @@ def test_forces_leaving_a_country_is_not_a_state_leaving_the_treaty(ex, text, tr
 def test_what_would_happen_on_a_condition_is_no_event(ex):
     text = "أكدت بيلاروسيا استعدادها لإرسال قوات إذا طلبت أستانا ذلك."
     assert [e.type for e in events(ex, text, "2022-01-07")] == []
+
+
+def test_the_end_of_a_period_is_not_the_date_of_the_event(ex):
+    text = "أعلن الرئيس يوم الأربعاء حالة الطوارئ في ألماتي حتى 19 يناير."
+    emergency = [e for e in events(ex, text, "2022-01-07") if e.type == "state_of_emergency"]
+    assert [e.date for e in emergency] == ["2022-01-05"]
+
+
+def test_a_piece_of_history_keeps_to_its_own_clause(ex):
+    text = "وقعت المعاهدة في طشقند عام 1992، ودخلت حيز التنفيذ عام 1994، ثم تحولت إلى منظمة عام 2002."
+    history = {(e.place.name if e.place else None, e.date) for e in events(ex, text) if e.type == "treaty_membership"}
+    assert history == {("Tashkent", "1992"), (None, "1994"), (None, "2002")}
