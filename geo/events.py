@@ -105,8 +105,16 @@ class _Trigger(NamedTuple):
 
 # words that turn a trigger into its absence: "وقف إطلاق النار" (ceasefire), "لمنع الاشتباكات"
 PREVENTION = re.compile(r"[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)")
+# a deployment is also told in parts: a verb of arrival or transfer and a word for the units
+# in one clause ("نقلت الطائرات وحدات من المظليين"، "وصلت إلى نور سلطان وحدة أرمينية")
+MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "تمركز")  # not نشر: it also means "publish"
+UNITS = ("قوات", "القوات", "وحدات", "الوحدات", "وحدة", "الوحدة", "جنود", "الجنود", "مظليين", "المظليين",
+         "كتيبة", "الكتيبة", "طلائع")
+
 # what would happen on a condition has not happened: "إذا طلبت أستانا ذلك"
 CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو"})
+# nor has what the text denies: "لم تنشر المنظمة قواتها أبدا"
+NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 CONJUNCTIONS = ("و", "ف")
 # a withdrawal is a treaty event when a state leaves the treaty or organisation ("انسحبت من
 # المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
@@ -125,6 +133,8 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
     "injured": (INJURED, True),
     "arrested": (ARRESTED, True),  # arrest figures compete, and are neither
     "future": (FUTURE, True),
+    "movement": (MOVEMENT, True),
+    "units": (UNITS, False),
     "protest_occurs": (PROTEST_OCCURS, True),
     "treaty_context": (TREATY_CONTEXT, False),
     "virtual": (VIRTUAL, False),
@@ -150,7 +160,7 @@ class EventExtractor:
         scan with the troop words, made by :class:`geo.extract.Extractor`)."""
         out: list[Event] = []
         mentions = MentionIndex(mentions)
-        triggers = [(pos, name) for pos, _, name, _ in hits.items if name in TRIGGERS]
+        triggers = [(pos, name) for pos, _, name, _ in hits.items if name in TRIGGERS or name == "movement"]
         positions = [pos for pos, _ in triggers]
         for s in sents:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
@@ -204,6 +214,9 @@ class EventExtractor:
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
             del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
+        moved = first.pop("movement", None)
+        if moved is not None and "deployment" not in first and hits.any("units", s.start, s.end):
+            first["deployment"] = moved
         if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
         found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]
@@ -223,7 +236,9 @@ class EventExtractor:
         if not before[-1:].isspace():
             return False
         words = before.split()
-        return bool(words) and (PREVENTION.fullmatch(words[-1]) is not None or words[-1] in CONDITIONAL)
+        return bool(words) and (
+            PREVENTION.fullmatch(words[-1]) is not None or words[-1] in CONDITIONAL or words[-1] in NEGATION
+        )
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":

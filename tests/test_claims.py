@@ -241,3 +241,22 @@ def test_a_piece_of_history_keeps_to_its_own_clause(ex):
     text = "وقعت المعاهدة في طشقند عام 1992، ودخلت حيز التنفيذ عام 1994، ثم تحولت إلى منظمة عام 2002."
     history = {(e.place.name if e.place else None, e.date) for e in events(ex, text) if e.type == "treaty_membership"}
     assert history == {("Tashkent", "1992"), (None, "1994"), (None, "2002")}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("قالت الوزارة إن طائرات عسكرية نقلت وحدات من المظليين إلى ألماتي.", "Almaty"),
+     ("وصلت إلى نور سلطان وحدة أرمينية صغيرة.", "Astana")],
+)
+def test_a_deployment_told_as_a_movement_of_units(ex, text, place):
+    deployed = [e.place.name for e in events(ex, text, "2022-01-07") if e.type == "deployment"]
+    assert deployed == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ولم تدخل القوات الروسية مدينة ألماتي.",
+     "نشرت وزارة الدفاع شريط فيديو لوحداتها في المطار."],
+)
+def test_denied_or_published_is_not_deployed(ex, text):
+    assert [e.type for e in events(ex, text, "2022-01-07") if e.type == "deployment"] == []
