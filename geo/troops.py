@@ -42,6 +42,9 @@ THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها")
 # between a figure and its state: at most three words, then من ("70 جنديًا من أرمينيا")
 _FROM = re.compile(r"^\s*(?:[\u0621-\u064a\u0640]+\s+){0,3}?من\s+(?:ال)?$")
 CASUALTY_WINDOW = 60
+# "عدد <personnel noun> …" up to this many characters before a figure makes it a count
+NUMBER_OF = re.compile(r"(?<![\u0621-\u064a])عدد\s+$")
+NUMBER_OF_REACH = 40
 # between a figure and a state adjective: the personnel noun alone ("3 آلاف مظلي روسي")
 _NOUN_ONLY = re.compile(r"^\s*[\u0621-\u064a\u0640]+\s+$")
 
@@ -105,8 +108,10 @@ class TroopExtractor:
             window = min(s.end, n.end + 30)
             if hits.at("not_troops", word, window) or n.value < 2 or self._casualty(hits, s, n.start, n.end):
                 continue
-            is_count = hits.at("personnel", word, window) or (
-                stripped.startswith("شخص") and hits.any("t_forces", s.start, s.end)
+            is_count = (
+                hits.at("personnel", word, window)
+                or (stripped.startswith("شخص") and hits.any("t_forces", s.start, s.end))
+                or self._number_of_personnel(hits, s, n.start)
             )
             listed = out and re.match(r"\s*من\s", after)
             if not (is_count or listed):
@@ -124,6 +129,14 @@ class TroopExtractor:
                 status = "capacity" if hits.any("capacity", *before) else status
             out.append(TroopContribution(country, n.value, n.approx, status, s.text, None, s.start, s.end))
         return out
+
+    @staticmethod
+    def _number_of_personnel(hits: Hits, s: Sentence, at: int) -> bool:
+        """The noun stands before the figure: "يبلغ عدد العسكريين الروس نحو 3000"."""
+        noun = hits.last("personnel", max(s.start, at - NUMBER_OF_REACH), at)
+        if noun is None:
+            return False
+        return NUMBER_OF.search(s.folded, 0, noun.start - s.start) is not None
 
     @staticmethod
     def _casualty(hits: Hits, s: Sentence, lo: int, hi: int) -> bool:

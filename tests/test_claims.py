@@ -260,3 +260,8 @@ def test_a_deployment_told_as_a_movement_of_units(ex, text, place):
 )
 def test_denied_or_published_is_not_deployed(ex, text):
     assert [e.type for e in events(ex, text, "2022-01-07") if e.type == "deployment"] == []
+
+
+def test_the_personnel_noun_may_come_before_the_figure(ex):
+    text = "وصلت قوات حفظ السلام إلى كازاخستان، ويبلغ عدد العسكريين الروس وحدهم نحو 3000."
+    assert troops(ex, text) == {("RU", 3000, "sent")}
