@@ -111,6 +111,16 @@ MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", 
 UNITS = ("قوات", "القوات", "وحدات", "الوحدات", "وحدة", "الوحدة", "جنود", "الجنود", "مظليين", "المظليين",
          "كتيبة", "الكتيبة", "طلائع")
 
+# "عن السيطرة" / "خارج سيطرة": what is out of control has not been seized
+OUT_OF = frozenset({"عن", "خارج"})
+
+
+def _word_before(s: Sentence, pos: int) -> str:
+    """The word right before offset ``pos`` of the article, inside sentence ``s``."""
+    words = s.folded[max(0, pos - s.start - 12) : pos - s.start].split()
+    return words[-1] if words else ""
+
+
 # what would happen on a condition has not happened: "إذا طلبت أستانا ذلك"
 CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو"})
 # nor has what the text denies: "لم تنشر المنظمة قواتها أبدا"
@@ -214,6 +224,8 @@ class EventExtractor:
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
             del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
+        if "seizure" in first and _word_before(s, first["seizure"]) in OUT_OF:
+            del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         moved = first.pop("movement", None)
         if moved is not None and "deployment" not in first and hits.any("units", s.start, s.end):
             first["deployment"] = moved

@@ -265,3 +265,12 @@ def test_denied_or_published_is_not_deployed(ex, text):
 def test_the_personnel_noun_may_come_before_the_figure(ex):
     text = "وصلت قوات حفظ السلام إلى كازاخستان، ويبلغ عدد العسكريين الروس وحدهم نحو 3000."
     assert troops(ex, text) == {("RU", 3000, "sent")}
+
+
+@pytest.mark.parametrize(
+    ("text", "seized"),
+    [("خرجت المدينة عن سيطرة الحكومة بعد أسابيع من الاحتجاجات.", False),
+     ("سيطر المحتجون على مبنى البلدية في ألماتي.", True)],
+)
+def test_out_of_control_is_not_a_seizure(ex, text, seized):
+    assert any(e.type == "seizure" for e in events(ex, text, "2022-01-07")) is seized
