@@ -224,6 +224,9 @@ class EventExtractor:
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
             del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
+        if "treaty_membership" in first:
+            # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself
+            first.pop("political_decision", None)
         if "seizure" in first and _word_before(s, first["seizure"]) in OUT_OF:
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         moved = first.pop("movement", None)

@@ -274,3 +274,8 @@ def test_the_personnel_noun_may_come_before_the_figure(ex):
 )
 def test_out_of_control_is_not_a_seizure(ex, text, seized):
     assert any(e.type == "seizure" for e in events(ex, text, "2022-01-07")) is seized
+
+
+def test_a_decision_to_found_or_extend_is_the_treaty_event_itself(ex):
+    text = "وفي عام 2010 وافقت الدول الأعضاء على إنشاء قوة حفظ سلام تابعة لمنظمة معاهدة الأمن الجماعي."
+    assert [(e.type, e.date) for e in events(ex, text)] == [("treaty_membership", "2010")]
