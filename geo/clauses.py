@@ -43,9 +43,6 @@ def sentences(text: str, limit: int | None = None, *, folded: str | None = None)
     return out
 
 
-_G = "\u0640*"  # a diacritic (folded to GAP) may follow any letter
-_CLITIC = rf"(?:[وف]?{_G}(?:[بلك]|لل|ال|[بك]ال)?{_G})"
-_VERBAL_CLITIC = rf"(?:[وف]?{_G}(?:ال|س?{_G}[يتن]|[بلك])?{_G})"
 
 
 def stem_key(stem: str) -> str:
@@ -63,16 +60,6 @@ def _inflected(stem: str) -> list[str]:
         return [stem]
     inner = [w + "ا" if not w.endswith(("ا", "ه", "ي", "ات")) else w for w in words[:-1]]
     return list(dict.fromkeys([stem, " ".join([*inner, words[-1]])]))
-
-
-def _stem_pattern(stem: str) -> str:
-    """A folded stem as a regex that tolerates diacritics (folded to GAP) between its letters."""
-    gap = re.escape(GAP) + "*"
-    return gap.join(r"\s+" if ch == " " else re.escape(ch) for ch in stem_key(stem))
-
-
-def _alternation(stems) -> str:
-    return "|".join(sorted({_stem_pattern(s) for s in stems}, key=len, reverse=True))
 
 
 class MentionIndex:
@@ -254,17 +241,3 @@ def _verbal_prefixes() -> frozenset[str]:
         for imperfect in ("ي", "ت", "ن", "سي", "ست", "سن"):
             out.add(conj + imperfect)
     return frozenset(out)
-
-
-@lru_cache(maxsize=256)
-def lexicon(stems: tuple[str, ...], verbal: bool = False) -> re.Pattern[str]:
-    """A regex that finds any of the stems at the start of a word (after clitics).
-
-    Stems are written in ordinary Arabic and folded here; a stem may hold several words.
-    """
-    clitic = _VERBAL_CLITIC if verbal else _CLITIC
-    return re.compile(rf"(?<![\u0621-\u064a]){clitic}(?:{_alternation(stems)})")
-
-
-def has(pattern: re.Pattern[str], folded: str) -> bool:
-    return pattern.search(folded) is not None
