@@ -97,7 +97,6 @@ BETWEEN = ("بين", "وبين")
 PARTIES_MEET = {"armed_clash"}
 
 
-
 class _Trigger(NamedTuple):
     type: str
     pos: int  # offset in the original text
