@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,8 +41,6 @@ def sentences(text: str, limit: int | None = None, *, folded: str | None = None)
         if e - s >= 3:
             out.append(Sentence(s, e, body[s:e], folded[s:e]))
     return out
-
-
 
 
 def stem_key(stem: str) -> str:
@@ -100,13 +98,13 @@ class MultiLexicon:
 
     A stem matches at the start of a written word, after clitics (و ف ب ل ك ال and, for
     the lexicons named in ``verbal``, the imperfect prefixes س ي ت ن); anything may follow it.
-    ``verbal`` is True (every lexicon), False (none) or the names of the verbal ones.
+    ``verbal`` names the verbal lexicons.
     """
 
-    def __init__(self, groups: dict[str, tuple[str, ...]], *, verbal: bool | Iterable[str] = False):
+    def __init__(self, groups: dict[str, tuple[str, ...]], *, verbal: Iterable[str] = ()):
         import ahocorasick
 
-        verbal_names = set(groups) if verbal is True else set() if verbal is False else set(verbal)
+        verbal_names = set(verbal)
         self.automaton = ahocorasick.Automaton()
         stems: dict[str, set[str]] = {}
         for name, words in groups.items():
@@ -159,7 +157,7 @@ class MultiLexicon:
         return out
 
 
-_NONE: tuple[list[int], list[int], list[str]] = ([], [], [])
+_NONE: tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]] = ((), (), ())
 
 
 class Word(NamedTuple):
@@ -197,7 +195,7 @@ class Hits:
     def __len__(self) -> int:
         return len(self.items)
 
-    def starts(self, name: str) -> list[int]:
+    def starts(self, name: str) -> Sequence[int]:
         return self._by_name.get(name, _NONE)[0]
 
     def first(self, name: str, lo: int, hi: int) -> Word | None:

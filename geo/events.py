@@ -19,6 +19,7 @@ from typing import NamedTuple
 from geo.clauses import Hits, MentionIndex, Sentence, clauses
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
+from geo.troops import UNITS
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": ("احتج", "مظاهرات", "مظاهرة", "تظاهر", "محتج", "المحتجين", "متظاهر", "المتظاهرين", "ثورات",
@@ -84,9 +85,9 @@ FIGURE_REACH_BEFORE = 25
 LOCATIVES = ("في", "الي", "ب", "ل", "علي")
 
 
-def _after_locative(before: str) -> bool:
-    """``before`` (the text up to a place name) ends with a locative preposition."""
-    return before.rstrip().endswith(LOCATIVES)
+def _ends_with(before: str, words: tuple[str, ...]) -> bool:
+    """``before`` (the text up to a place name) ends with one of ``words``."""
+    return before.rstrip().endswith(words)
 
 
 # a war "on terrorism" or "against extremism" is a policy, not a fight at a place
@@ -105,18 +106,21 @@ class _Trigger(NamedTuple):
 # words that turn a trigger into its absence: "وقف إطلاق النار" (ceasefire), "لمنع الاشتباكات"
 PREVENTION = re.compile(r"[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)")
 # a deployment is also told in parts: a verb of arrival or transfer and a word for the units
-# in one clause ("نقلت الطائرات وحدات من المظليين"، "وصلت إلى نور سلطان وحدة أرمينية")
+# in one clause ("نقلت الطائرات وحدات من المظليين"، "وصلت إلى نور سلطان وحدة أرمينية"); the
+# units are the troop rules' FORCES words (lexicon geo.troops.UNITS)
 MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "تمركز")  # not نشر: it also means "publish"
-UNITS = ("قوات", "القوات", "وحدات", "الوحدات", "وحدة", "الوحدة", "جنود", "الجنود", "مظليين", "المظليين",
-         "كتيبة", "الكتيبة", "طلائع")
 
 # "عن السيطرة" / "خارج سيطرة": what is out of control has not been seized
 OUT_OF = frozenset({"عن", "خارج"})
 
 
 def _word_before(s: Sentence, pos: int) -> str:
-    """The word right before offset ``pos`` of the article, inside sentence ``s``."""
-    words = s.folded[max(0, pos - s.start - 12) : pos - s.start].split()
+    """The word right before the word at offset ``pos`` of the article (within 12 characters
+    and separated by whitespace), inside sentence ``s``; "" when there is none."""
+    before = s.folded[max(0, pos - s.start - 12) : pos - s.start]
+    if not before[-1:].isspace():
+        return ""
+    words = before.split()
     return words[-1] if words else ""
 
 
@@ -143,7 +147,6 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
     "arrested": (ARRESTED, True),  # arrest figures compete, and are neither
     "future": (FUTURE, True),
     "movement": (MOVEMENT, True),
-    "units": (UNITS, False),
     "protest_occurs": (PROTEST_OCCURS, True),
     "treaty_context": (TREATY_CONTEXT, False),
     "virtual": (VIRTUAL, False),
@@ -229,7 +232,7 @@ class EventExtractor:
         if "seizure" in first and _word_before(s, first["seizure"]) in OUT_OF:
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         moved = first.pop("movement", None)
-        if moved is not None and "deployment" not in first and hits.any("units", s.start, s.end):
+        if moved is not None and "deployment" not in first and hits.any(UNITS, s.start, s.end):
             first["deployment"] = moved
         if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
@@ -245,14 +248,9 @@ class EventExtractor:
 
     @staticmethod
     def _prevented(s: Sentence, pos: int) -> bool:
-        """The word right before the trigger (within 12 characters) turns it into its absence."""
-        before = s.folded[max(0, pos - s.start - 12) : pos - s.start]
-        if not before[-1:].isspace():
-            return False
-        words = before.split()
-        return bool(words) and (
-            PREVENTION.fullmatch(words[-1]) is not None or words[-1] in CONDITIONAL or words[-1] in NEGATION
-        )
+        """The word right before the trigger turns it into its absence."""
+        word = _word_before(s, pos)
+        return bool(word) and (word in CONDITIONAL or word in NEGATION or PREVENTION.fullmatch(word) is not None)
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
@@ -279,11 +277,8 @@ class EventExtractor:
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
         states = [m for m in inside if m.place.kind == "country"]
-        located = [
-            m for m in states
-            if _after_locative(s.folded[: m.start - s.start][-6:])
-            or (trig.type in PARTIES_MEET and s.folded[: m.start - s.start][-6:].rstrip().endswith(BETWEEN))
-        ]
+        words = LOCATIVES + BETWEEN if trig.type in PARTIES_MEET else LOCATIVES
+        located = [m for m in states if _ends_with(s.folded[max(0, m.start - s.start - 6) : m.start - s.start], words)]
         if located:
             return [located[0].place]
         if main_state is not None:
@@ -345,7 +340,7 @@ _PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[و
 def _located(s: Sentence, m: Mention) -> bool:
     """The mention is where something happens: right after a locative, or after "the capital"."""
     rel = m.start - s.start
-    if _after_locative(s.folded[max(0, rel - 6) : rel]):
+    if _ends_with(s.folded[max(0, rel - 6) : rel], LOCATIVES):
         return True
     return _PLACE_NOUN_BEFORE.search(s.folded[max(0, rel - 40) : rel]) is not None
 

@@ -62,7 +62,7 @@ class Extractor:
         main = _main_state(mentions, self.capitals.keys())
         date_of = _DateLookup(text, dates, published)
         hits = self.lexicon.hits(folded, gaps)
-        troops = self.troops.extract(text, sents, numbers, mentions, date_of, self.capitals,
+        troops = self.troops.extract(sents, numbers, mentions, date_of, self.capitals,
                                      main.iso2 if main else None, hits=hits)
         events = self.events.extract(sents, numbers, mentions, date_of, main, hits=hits)
         return Extraction(

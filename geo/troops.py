@@ -23,7 +23,7 @@ from geo.numbers import NumberMention
 PERSONNEL = ("جندي", "جنود", "عسكري", "عسكريين", "فرد", "أفراد", "مظلي", "مظليين", "عنصر", "عناصر",
              "رجل", "مقاتل", "ضابط", "من قوات", "من الجنود", "من العسكريين", "من المظليين")
 # "شخص" (person) counts as personnel only in a sentence about forces
-FORCES = ("قوات", "قوة", "جنود", "وحدات", "وحدة", "عسكري", "جندي", "كتيبة", "حفظ السلام", "مظلي")
+FORCES = ("قوات", "قوة", "جنود", "وحدات", "وحدة", "عسكري", "جندي", "كتيبة", "حفظ السلام", "مظلي", "طلائع")
 CAPACITY = ("العدد الإجمالي", "إجمالي عدد", "قوام", "يبلغ عدد", "يبلغ العدد", "تضم القوة", "قوة قوامها",
             "الحجم الإجمالي")
 CONSIDERING = ("قد ترسل", "قد يرسل", "قد تشارك", "من عدمه", "لم تتخذ", "لم يتخذ", "تدرس إرسال",
@@ -49,12 +49,14 @@ NUMBER_OF_REACH = 40
 _NOUN_ONLY = re.compile(r"^\s*[\u0621-\u064a\u0640]+\s+$")
 
 
+UNITS = "units"  # the lexicon of FORCES words without verbal prefixes
+
 # the word lists this module looks for, found by the article's one lexicon scan
 # (:class:`geo.clauses.MultiLexicon`): name → (stems, whether verbal prefixes may stand before them).
 # "forces" gates the work: a sentence without a word about forces or personnel is skipped.
 LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
     "forces": (FORCES + PERSONNEL, True),
-    "t_forces": (FORCES, False),
+    UNITS: (FORCES, False),  # the event rules ask for it too (a deployment told as units moving)
     "personnel": (PERSONNEL, False),
     "capacity": (CAPACITY, False),
     "considering": (CONSIDERING, False),
@@ -70,7 +72,6 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
 class TroopExtractor:
     def extract(
         self,
-        text: str,
         sents: Sequence[Sentence],
         numbers: Sequence[NumberMention],
         mentions: Sequence[Mention],
@@ -90,14 +91,14 @@ class TroopExtractor:
                 continue  # no word about forces or personnel in this sentence
             nums = [n for n in numbers if s.start <= n.start < s.end]
             states = _states_in(index.between(s.start, s.end), capitals)
-            found = self._counts(text, s, nums, states, mentions, hits, destination)
+            found = self._counts(s, nums, states, mentions, hits, destination)
             counted = {t.country for t in found}
             found += self._undecided(s, [x for x in states if x[1] not in counted], destination, hits)
             out += [t for t in found if t is not None]
         return _dedupe([_dated(t, date_of) for t in out])
 
     # -- counts --------------------------------------------------------------------------
-    def _counts(self, text, s, nums, states, mentions, hits: Hits, destination) -> list[TroopContribution]:
+    def _counts(self, s, nums, states, mentions, hits: Hits, destination) -> list[TroopContribution]:
         out: list[TroopContribution] = []
         status_before = None
         for n in nums:
@@ -110,7 +111,7 @@ class TroopExtractor:
                 continue
             is_count = (
                 hits.at("personnel", word, window)
-                or (stripped.startswith("شخص") and hits.any("t_forces", s.start, s.end))
+                or (stripped.startswith("شخص") and hits.any(UNITS, s.start, s.end))
                 or self._number_of_personnel(hits, s, n.start)
             )
             listed = out and re.match(r"\s*من\s", after)
@@ -136,7 +137,8 @@ class TroopExtractor:
         noun = hits.last("personnel", max(s.start, at - NUMBER_OF_REACH), at)
         if noun is None:
             return False
-        return NUMBER_OF.search(s.folded, 0, noun.start - s.start) is not None
+        end = noun.start - s.start
+        return NUMBER_OF.search(s.folded, max(0, end - 8), end) is not None
 
     @staticmethod
     def _casualty(hits: Hits, s: Sentence, lo: int, hi: int) -> bool:
