@@ -43,6 +43,10 @@ _IS_AR = ARABIC_LETTERS
 _IS_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 ADJECTIVE_ENDINGS = frozenset({"", "ه", "ون", "ين", "ان", "تان", "تين"})
 CITY_CUES = _folded({"مدينه", "بلده", "قريه", "العاصمه", "عاصمه", "مدينتي", "بمدينه", "لمدينه", "وعاصمتها"})
+# plural and dual cues: every name of the list that follows is a city (مدن أكتاو وأتيراو وشيمكنت)
+LIST_CUES = _folded({"مدن", "مدينتي", "مدينتا", "بلدات", "قري", "عواصم"})
+LIST_JOINS = frozenset("،,")
+MAX_LIST = 12  # names walked back through one list
 CAPITAL_NOUNS = _folded({"العاصمة", "عاصمة"})
 REGION_CUES = _folded({"اقليم", "منطقه", "ولايه", "مقاطعه", "محافظه"})
 PERSON_TITLES = _folded(
@@ -74,6 +78,7 @@ class _Text:
         folded = fold(text[:limit]) if folded is None else folded
         self.map = GapMap(folded) if gaps is None else gaps
         self.folded = self.map.compact
+        self.span_at_end: dict[int, Span] = {}  # the article's spans by where they end
 
     def orig(self, i: int) -> int:
         if i >= len(self.folded):
@@ -218,6 +223,7 @@ class Geoparser:
             folded = gaps = None
         t = _Text(text, end, folded, gaps)
         spans = find_spans(t, self.index)
+        t.span_at_end = {sp.end: sp for sp in spans}
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}
         hits += self._resolve_geonames(t, pending, focus, hits)
@@ -343,7 +349,7 @@ class Geoparser:
 
     def _city_cue(self, t: _Text, sp: Span) -> bool:
         word, _ = t.word_before(sp.start - len(sp.prefix))
-        return word in CITY_CUES or _strip_clitics(word) in CITY_CUES
+        return word in CITY_CUES or _strip_clitics(word) in CITY_CUES or _in_cued_list(t, sp)
 
     # -- traps -------------------------------------------------------------------------
     def _is_person(self, t: _Text, h: _Hit) -> bool:
@@ -409,6 +415,32 @@ def _airport_words(f: str) -> list[re.Match]:
                 break
         i = f.find(_AIRPORT_WORD, i + len(_AIRPORT_WORD))
     return out
+
+
+def _in_cued_list(t: _Text, sp: Span) -> bool:
+    """A later name of a list that a plural cue opens: in "مدن قزل أوردا وتركستان وشيمكنت"
+    the cue stands before the first name only, and covers them all. Names are joined by
+    و (written on the next name) or a comma."""
+    f = t.folded
+    for _ in range(MAX_LIST):
+        i = sp.start - len(sp.prefix) - 1
+        while i >= 0 and f[i] == " ":
+            i -= 1
+        comma = i >= 0 and f[i] in LIST_JOINS
+        if comma:
+            i -= 1
+            while i >= 0 and f[i] == " ":
+                i -= 1
+        if not (comma or sp.prefix.startswith("و")):
+            return False
+        previous = t.span_at_end.get(i + 1)
+        if previous is None:
+            return False
+        cue, _ = t.word_before(previous.start - len(previous.prefix))
+        if cue in LIST_CUES or _strip_clitics(cue) in LIST_CUES:
+            return True
+        sp = previous
+    return False
 
 
 def _score_and_population(x: tuple) -> tuple:

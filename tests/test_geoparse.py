@@ -183,6 +183,27 @@ def test_everyday_political_arabic_names_no_place(parser):
     assert places == []
 
 
+TURKISTAN, KYZYLORDA, SHYMKENT = 1517945, 1519922, 1518980
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انتقلت المظاهرات إلى مدن قزل أوردا وتركستان وشيمكنت.",
+        "انتقلت المظاهرات إلى مدن قزل أوردا، تركستان، وشيمكنت.",
+        "انتقلت المظاهرات إلى مدينتي قزل أوردا وتركستان ثم إلى شيمكنت.",
+    ],
+)
+def test_a_plural_city_cue_covers_every_name_of_its_list(parser, text):
+    # تركستان alone is the historical region; as one of "the cities" it is the city
+    assert geonameids(parser, text) == [KYZYLORDA, TURKISTAN, SHYMKENT]
+
+
+def test_a_name_outside_the_cued_list_keeps_its_own_reading(parser):
+    _, mentions = parse(parser, "زار الوفد مدن قزل أوردا وشيمكنت، ثم تحدث عن تاريخ تركستان.")
+    assert [m.place.kind for m in mentions] == ["city", "city", "other"]
+
+
 def test_cue_words_alone_name_no_place(parser):
     assert found(parser, "وصل الوفد إلى العاصمة ثم زار المدينة والمطار والإقليم.") == []
 
