@@ -52,7 +52,7 @@ INJURED = ("أصيب", "إصابة", "جرحى", "جريح", "جرح", "المص
 HISTORICAL = {"treaty_membership"}
 # a protest noun is only background ("amid the protests") unless something happens to it
 PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خرجوا", "نزل", "تعرف", "اجتاحت", "شهدت", "تركزت",
-                  "بدأت", "توسعت", "انتشرت", "تظاهر", "احتشد", "تجمع", "نظم", "اعتصم")
+                  "بدأت", "توسعت", "انتشرت", "امتدت", "اتسعت", "تظاهر", "احتشد", "تجمع", "نظم", "اعتصم")
 # a protest verb is its own occurrence ("احتج المئات"); the noun احتجاجات is not
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")

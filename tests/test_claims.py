@@ -165,6 +165,13 @@ def test_protest_verbs_and_sit_ins_are_protests(ex, text, place):
     assert [e.place.name for e in events(ex, text, "2022-01-05") if e.type == "protest"] == [place]
 
 
+def test_protests_that_spread_to_a_list_of_cities_happen_in_each(ex):
+    text = "وامتدت الاحتجاجات أمس إلى مدن أكتوبي وأورالسك وتركستان."
+    protests = [e for e in events(ex, text, "2022-01-05") if e.type == "protest"]
+    assert sorted(e.place.name for e in protests) == ["Aktobe", "Oral", "Turkistan"]
+    assert {e.date for e in protests} == {"2022-01-04"}
+
+
 def test_a_suffixed_noun_still_triggers(ex):
     text = "وأعلنت الحكومة الكازاخستانية استقالتها بعد الاحتجاجات."
     assert "political_decision" in {e.type for e in events(ex, text, "2022-01-05")}
