@@ -107,15 +107,20 @@ class MultiLexicon:
         verbal_names = set(verbal)
         self.automaton = ahocorasick.Automaton()
         stems: dict[str, set[str]] = {}
+        imperfect: dict[str, set[str]] = {}  # stems that match only after an imperfect prefix
         for name, words in groups.items():
             for w in words:
                 for k in _inflected(stem_key(w)):
                     stems.setdefault(k, set()).add(name)
-        for k, names in stems.items():
+                    if name in verbal_names and _drops_alef(k):
+                        # verbs of forms VII, VIII and X lose their first alef in the
+                        # imperfect: احتج → يحتجون، انسحب → ينسحب، استولى → يستولي
+                        imperfect.setdefault(k[1:], set()).add(name)
+        for k in stems.keys() | imperfect.keys():
+            names = stems.get(k, set())
             ordered = [n for n in groups if n in names]
-            self.automaton.add_word(
-                k, (len(k), tuple(ordered), tuple(n for n in ordered if n in verbal_names))
-            )
+            verbs = [n for n in groups if (n in names and n in verbal_names) or n in imperfect.get(k, ())]
+            self.automaton.add_word(k, (len(k), tuple(ordered), tuple(verbs)))
         self.automaton.make_automaton()
         self.prefixes = clitic_prefixes()
         self.verbal_prefixes = _verbal_prefixes()
@@ -230,6 +235,12 @@ class Hits:
                 return True
             i += 1
         return False
+
+
+def _drops_alef(stem: str) -> bool:
+    """A verb of form VII (انفعل), VIII (افتعل) or X (استفعل): its first alef is not written
+    after an imperfect prefix. The stem's first word has four letters at least."""
+    return stem[:1] == "ا" and len(stem.split(" ")[0]) >= 4 and (stem[1] == "ن" or stem[2] == "ت")
 
 
 @lru_cache(maxsize=1)

@@ -131,7 +131,7 @@ NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 CONJUNCTIONS = ("و", "ف")
 # a withdrawal is a treaty event when a state leaves the treaty or organisation ("انسحبت من
 # المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
-WITHDRAWAL = re.compile(r"[وف]?(?:ب|ل|لل)?(?:ال)?انسحا?ب")
+WITHDRAWAL = re.compile(r"[وف]?(?:(?:ب|ل|لل)?(?:ال)?ا|س?[يتن])نسحا?ب")  # انسحاب، تنسحب، ستنسحب
 WITHDRAWN_FROM_REACH = 50
 
 # a plural trigger followed by a list of years ("ثورات 2005 و2010 و2020") is one event a year

@@ -226,7 +226,9 @@ def test_a_verb_joined_by_and_after_a_figure_opens_the_next_claim(ex):
 @pytest.mark.parametrize(
     ("text", "treaty"),
     [("بدأت قوات منظمة معاهدة الأمن الجماعي الانسحاب من كازاخستان بعد انتهاء مهمتها.", False),
-     ("انسحبت أوزبكستان من منظمة معاهدة الأمن الجماعي عام 2012.", True)],
+     ("انسحبت أوزبكستان من منظمة معاهدة الأمن الجماعي عام 2012.", True),
+     ("أعلنت المنظمة أن قواتها ستنسحب من كازاخستان خلال أيام.", False),
+     ("وأكد الأمين العام للمنظمة أن القوات تنسحب الآن من كازاخستان.", False)],
 )
 def test_forces_leaving_a_country_is_not_a_state_leaving_the_treaty(ex, text, treaty):
     found = [e.date for e in events(ex, text, "2022-01-13") if e.type == "treaty_membership"]
@@ -286,3 +288,13 @@ def test_out_of_control_is_not_a_seizure(ex, text, seized):
 def test_a_decision_to_found_or_extend_is_the_treaty_event_itself(ex):
     text = "وفي عام 2010 وافقت الدول الأعضاء على إنشاء قوة حفظ سلام تابعة لمنظمة معاهدة الأمن الجماعي."
     assert [(e.type, e.date) for e in events(ex, text)] == [("treaty_membership", "2010")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [("وتنتشر وحدات من القوات الروسية في مطار ألماتي منذ الخميس.", "deployment", "Almaty International Airport"),
+     ("ويقتحم مسلحون مبنى البلدية في شيمكنت.", "riot", "Shymkent")],
+)
+def test_a_derived_verb_in_the_imperfect_is_its_trigger(ex, text, kind, place):
+    # تنتشر and يقتحم are انتشر and اقتحم without their alef, after the imperfect prefix
+    assert [e.place.name for e in events(ex, text, "2022-01-07") if e.type == kind] == [place]

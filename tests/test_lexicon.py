@@ -49,3 +49,14 @@ def test_inner_words_of_a_phrase_may_take_the_accusative_ending():
     assert len(scan("شن مسلحون هجوما مسلحا على المبنى", groups)) == 1
     assert len(scan("وقع هجوم مسلح على المبنى", groups)) == 1
     assert len(scan("هجومها مسلح", groups)) == 0  # any other ending is another word
+
+
+def test_derived_verbs_lose_their_alef_after_an_imperfect_prefix():
+    groups = {"protest": ("احتج",), "movement": ("انتشر",), "noun": ("اجتماع",)}
+    hits = scan("يحتجون منذ أيام بينما تنتشر القوات", groups, verbal=["protest", "movement"])
+    assert [name for _, name in hits] == ["protest", "movement"]
+    # only after an imperfect prefix: مجتمع (society) is not اجتمع, a bare حتج is no word
+    assert len(scan("قال المجتمع المدني", {"meeting": ("اجتمع",)}, verbal=["meeting"])) == 0
+    assert len(scan("وحتج", groups, verbal=["protest"])) == 0
+    # and only for verbal lists
+    assert len(scan("يجتماع", groups, verbal=["protest", "movement"])) == 0
