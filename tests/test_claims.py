@@ -298,3 +298,22 @@ def test_a_decision_to_found_or_extend_is_the_treaty_event_itself(ex):
 def test_a_derived_verb_in_the_imperfect_is_its_trigger(ex, text, kind, place):
     # تنتشر and يقتحم are انتشر and اقتحم without their alef, after the imperfect prefix
     assert [e.place.name for e in events(ex, text, "2022-01-07") if e.type == kind] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("أضرب مئات العمال في حقل النفط قرب أكتاو يوم الاثنين.", "protest"),
+        ("وبحلول المساء كانت المظاهرات قد بلغت مدينة شيمكنت.", "protest"),
+        ("احتشد الآلاف أمام مقر الحكومة في أستانا.", "protest"),
+        ("ووُسع نطاق الطوارئ ليشمل مدينة أكتوبي.", "state_of_emergency"),
+        ("وكانت طاجيكستان قد جمدت عضويتها في منظمة معاهدة الأمن الجماعي عام 2015.", "treaty_membership"),
+        ("وأجرى رئيس قيرغيزستان اتصالا هاتفيا بنظيره الكازاخستاني.", "meeting"),
+        ("وأكدت مينسك أنها أرسلت وحدات من المظليين إلى كازاخستان.", "deployment"),
+        ("وصادق البرلمان على تعيين رئيس جديد للوزراء.", "political_decision"),
+    ],
+)
+def test_common_ways_of_telling_an_event(ex, text, kind):
+    assert kind in {e.type for e in events(ex, text, "2022-01-07")}
+
+
