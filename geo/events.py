@@ -85,6 +85,7 @@ STATE_LEVEL = {"political_decision", "deployment"}
 TREATY_CONTEXT = ("معاهدة", "منظمة", "ميثاق", "عضوية", "اتفاقية", "الحلف", "التحالف", "الأعضاء")
 NO_DEFAULT_PLACE = {"treaty_membership", "meeting"}  # a virtual summit or a treaty has no place of its own
 PRECISION = {"day": 0, "month": 1, "year": 2}
+MAX_PLACES = 10  # places of one event in a list ("في أتيراو وأكتوبي وأورالسك …")
 SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
 # how far from a figure a word of death or injury may stand (characters after / before it)
 FIGURE_REACH_AFTER = 40
@@ -117,6 +118,10 @@ PREVENTION = re.compile(r"[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)
 # in one clause ("نقلت الطائرات وحدات من المظليين"، "وصلت إلى نور سلطان وحدة أرمينية"); the
 # units are the troop rules' FORCES words (lexicon geo.troops.UNITS)
 MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "تمركز", "أرسل", "انتقل", "انتقال")  # not نشر: it also means "publish"
+
+# "نقلت وكالة الأنباء عن مصدر عسكري": نقل ... عن reports what somebody said, it moves nobody
+REPORTED = re.compile(r"(?<![\u0621-\u064a])[وف]?[يت]?نقل[\u0621-\u064a]*\s(?:[^،.]*\s)?عن\s")
+REPORTED_REACH = 60
 
 # "عن السيطرة" / "خارج سيطرة": what is out of control has not been seized
 OUT_OF = frozenset({"عن", "خارج"})
@@ -192,7 +197,7 @@ class EventExtractor:
                 or bool(DATED_REVOLUTION.search(s.folded) or PROTEST_VERB.search(s.folded))
             )
             treaty = "treaty_membership" in kinds and hits.any("treaty_context", s.start, s.end)
-            for c in clauses(s):
+            for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
                     continue
@@ -240,7 +245,8 @@ class EventExtractor:
         if "seizure" in first and _word_before(s, first["seizure"]) in OUT_OF:
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         moved = first.pop("movement", None)
-        if moved is not None and "deployment" not in first and hits.any(UNITS, s.start, s.end):
+        if (moved is not None and "deployment" not in first and hits.any(UNITS, s.start, s.end)
+                and not REPORTED.search(s.folded, moved - s.start, moved - s.start + REPORTED_REACH)):
             first["deployment"] = moved
         if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
@@ -281,7 +287,7 @@ class EventExtractor:
         if local:
             best = max(SPECIFICITY[m.place.kind] for m in local)
             chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
-            return _without_parents(chosen)[:3]
+            return _without_parents(chosen)[:MAX_PLACES]
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
         states = [m for m in inside if m.place.kind == "country"]
@@ -351,6 +357,30 @@ def _located(s: Sentence, m: Mention) -> bool:
     if _ends_with(s.folded[max(0, rel - 6) : rel], LOCATIVES):
         return True
     return _PLACE_NOUN_BEFORE.search(s.folded[max(0, rel - 40) : rel]) is not None
+
+
+# a clause with no trigger that opens with a place continues the claim before it:
+# "بلغت المسيرات أتيراو وأكتوبي في الغرب، وقزل أوردا وشيمكنت في الجنوب، إضافة إلى كاراغندا"
+CONTINUATION_LEAD = 16  # characters before the place: و، ثم، إضافة إلى، في …
+
+
+def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[Sentence]:
+    """The clauses of ``s``, each trigger-less clause that opens with a place joined to the
+    clause before it."""
+    out: list[Sentence] = []
+    for c in clauses(s):
+        if out and bisect_left(positions, c.start) == bisect_left(positions, c.end) and _opens_with_place(c, mentions):
+            a = out[-1]
+            out[-1] = Sentence(a.start, c.end, s.text[a.start - s.start : c.end - s.start],
+                               s.folded[a.start - s.start : c.end - s.start])
+        else:
+            out.append(c)
+    return out
+
+
+def _opens_with_place(c: Sentence, mentions: MentionIndex) -> bool:
+    first = mentions.between(c.start, c.start + CONTINUATION_LEAD + 1)
+    return any(m.place.kind in SPECIFICITY and m.place.kind != "country" for m in first)
 
 
 def _unique(places) -> list[Place]:

@@ -46,6 +46,7 @@ CITY_CUES = _folded({"مدينه", "بلده", "قريه", "العاصمه", "ع
 # plural and dual cues: every name of the list that follows is a city (مدن أكتاو وأتيراو وشيمكنت)
 LIST_CUES = _folded({"مدن", "مدينتي", "مدينتا", "بلدات", "قري", "عواصم"})
 LIST_JOINS = frozenset("،,")
+LIST_PREFIXES = frozenset({"", "و"})  # what a later name of a list carries: "وتركستان", "، تركستان"
 MAX_LIST = 12  # names walked back through one list
 CAPITAL_NOUNS = _folded({"العاصمة", "عاصمة"})
 REGION_CUES = _folded({"اقليم", "منطقه", "ولايه", "مقاطعه", "محافظه"})
@@ -79,6 +80,7 @@ class _Text:
         self.map = GapMap(folded) if gaps is None else gaps
         self.folded = self.map.compact
         self.span_at_end: dict[int, Span] = {}  # the article's spans by where they end
+        self.city_ends: set[int] = set()  # where the spans resolved to cities so far end
 
     def orig(self, i: int) -> int:
         if i >= len(self.folded):
@@ -242,6 +244,8 @@ class Geoparser:
             hit = self._checked_hit(t, sp, kf)
             if hit is not None:
                 hits.append(hit)
+                if hit.place.kind == "city":
+                    t.city_ends.add(sp.end)
             elif kf.geonames:
                 pending.append(sp)
         # several checked candidates (a square in two capitals): the one whose city is named
@@ -330,6 +334,8 @@ class Geoparser:
             reading = best[memo]
             if reading is not None:
                 out.append(_Hit(sp, reading[0], reading[1], "name", sp.start))
+                if reading[0].kind == "city":
+                    t.city_ends.add(sp.end)
         return out
 
     def _best_geonames(self, sp: Span, focus: set[str], anchors: _Anchors, cued: bool):
@@ -418,9 +424,10 @@ def _airport_words(f: str) -> list[re.Match]:
 
 
 def _in_cued_list(t: _Text, sp: Span) -> bool:
-    """A later name of a list that a plural cue opens: in "مدن قزل أوردا وتركستان وشيمكنت"
-    the cue stands before the first name only, and covers them all. Names are joined by
-    و (written on the next name) or a comma."""
+    """A later name of a list of cities: a plural cue opens it ("مدن قزل أوردا وتركستان"
+    — the cue stands before the first name only, and covers them all), or an earlier name
+    of the list is a city ("شيمكنت وطراز"). Names are joined by و (written on the next
+    name) or a comma."""
     f = t.folded
     for _ in range(MAX_LIST):
         i = sp.start - len(sp.prefix) - 1
@@ -431,11 +438,13 @@ def _in_cued_list(t: _Text, sp: Span) -> bool:
             i -= 1
             while i >= 0 and f[i] == " ":
                 i -= 1
-        if not (comma or sp.prefix.startswith("و")):
-            return False
+        if sp.prefix not in LIST_PREFIXES or not (comma or sp.prefix):
+            return False  # "وكالات" is و + ك + a name, "، البلدة" a noun: neither continues a list
         previous = t.span_at_end.get(i + 1)
         if previous is None:
             return False
+        if previous.end in t.city_ends:
+            return True
         cue, _ = t.word_before(previous.start - len(previous.prefix))
         if cue in LIST_CUES or _strip_clitics(cue) in LIST_CUES:
             return True

@@ -317,3 +317,21 @@ def test_common_ways_of_telling_an_event(ex, text, kind):
     assert kind in {e.type for e in events(ex, text, "2022-01-07")}
 
 
+
+
+def test_a_clause_that_goes_on_listing_places_belongs_to_the_claim_before_it(ex):
+    text = ("وكانت المظاهرات قد بلغت أتيراو وأكتوبي في الغرب، وشيمكنت وطراز في الجنوب، "
+            "إضافة إلى كاراغندا، فيما ساد الهدوء العاصمة.")
+    protests = {e.place.name for e in events(ex, text, "2022-01-05") if e.type == "protest"}
+    assert protests == {"Atyrau", "Aktobe", "Shymkent", "Taraz", "Karagandy"}
+
+
+def test_the_place_of_a_signing_told_in_the_next_clause(ex):
+    text = "وفي 15 مايو 1992 وقع قادة ست دول، في العاصمة الأوزبكية طشقند، معاهدة الأمن الجماعي."
+    signed = [e for e in events(ex, text) if e.type == "treaty_membership"]
+    assert [(e.place.name, e.date) for e in signed] == [("Tashkent", "1992-05-15")]
+
+
+def test_media_conveying_a_report_move_no_troops(ex):
+    text = "ونقلت وكالة الأنباء الرسمية عن مصدر عسكري أن القوات في حالة تأهب في ألماتي."
+    assert "deployment" not in {e.type for e in events(ex, text, "2022-01-07")}

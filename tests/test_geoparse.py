@@ -199,6 +199,25 @@ def test_a_plural_city_cue_covers_every_name_of_its_list(parser, text):
     assert geonameids(parser, text) == [KYZYLORDA, TURKISTAN, SHYMKENT]
 
 
+TARAZ = 1516905
+
+
+def test_a_name_listed_after_a_city_is_read_as_a_city(parser):
+    # bare طراز is the everyday word "style"; beside Shymkent it is the city
+    assert geonameids(parser, "عمت الإضرابات شيمكنت وطراز وقزل أوردا.") == [SHYMKENT, TARAZ, KYZYLORDA]
+    assert geonameids(parser, "طائرة من طراز إيليوشن.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["أستانا – وكالات\nأعلن الرئيس حالة الطوارئ.", "وصلت المظاهرات إلى جاناوزن، البلدة النفطية في الغرب."],
+)
+def test_only_a_bare_or_conjoined_word_continues_a_list_of_cities(parser, text):
+    # وكالات is و + ك + الات, and البلدة is "the town": neither is a listed city
+    assert all(kind == "city" and iso2 == "KZ" for kind, iso2, _ in found(parser, text))
+    assert len(found(parser, text)) == 1
+
+
 def test_a_name_outside_the_cued_list_keeps_its_own_reading(parser):
     _, mentions = parse(parser, "زار الوفد مدن قزل أوردا وشيمكنت، ثم تحدث عن تاريخ تركستان.")
     assert [m.place.kind for m in mentions] == ["city", "city", "other"]
