@@ -65,6 +65,8 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")
 RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?اشتباك")
+# "اللواء 31 للاقتحام الجوي": an air-assault unit, not an assault on a building
+AIR_ASSAULT = re.compile(r"\S*اقتحام\S*\s+(?:ال)?جوي")
 CROWD = re.compile(r"متظاهر|محتج|مثيري الشغب|مثيرو الشغب|المحتشدين")
 # a revolution is an event when the text dates it ("ثورات 2005 و2010"), rhetoric otherwise ("ثورات ملونة")
 DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9]")
@@ -113,7 +115,11 @@ class _Trigger(NamedTuple):
 
 
 # words that turn a trigger into its absence: "وقف إطلاق النار" (ceasefire), "لمنع الاشتباكات"
-PREVENTION = re.compile(r"[وف]?ل?(?:وقف|منع|تجنب|تفادي|حظر)")
+PREVENTION = re.compile(r"[وف]?ل?(?:منع|تجنب|تفادي|حظر)")
+# "وقف إطلاق النار" is a ceasefire, but "لوقف أعمال العنف" is violence going on: stopping
+# takes away only a fight
+STOPPING = re.compile(r"[وف]?ل?وقف")
+STOPPED_TYPES = {"armed_clash"}
 # a deployment is also told in parts: a verb of arrival or transfer and a word for the units
 # in one clause ("نقلت الطائرات وحدات من المظليين"، "وصلت إلى نور سلطان وحدة أرمينية"); the
 # units are the troop rules' FORCES words (lexicon geo.troops.UNITS)
@@ -125,6 +131,9 @@ REPORTED_REACH = 60
 
 # "عن السيطرة" / "خارج سيطرة": what is out of control has not been seized
 OUT_OF = frozenset({"عن", "خارج"})
+# … unless على names what was taken: "تحدثت عن سيطرة المحتجين على المطار"
+SEIZED_WHAT = re.compile(r"\sعلي\s")
+SEIZED_REACH = 50
 
 
 def _word_before(s: Sentence, pos: int) -> str:
@@ -185,13 +194,16 @@ class EventExtractor:
         scan with the troop words, made by :class:`geo.extract.Extractor`)."""
         out: list[Event] = []
         mentions = MentionIndex(mentions)
-        triggers = [(pos, name) for pos, _, name, _ in hits.items if name in TRIGGERS or name == "movement"]
-        positions = [pos for pos, _ in triggers]
+        triggers = [
+            (pos, name, prefix) for pos, _, name, prefix in hits.items
+            if (name in TRIGGERS or name == "movement") and not _future_tense(prefix)
+        ]
+        positions = [pos for pos, _, _ in triggers]
         for s in sents:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
             if lo == hi:
                 continue
-            kinds = {t for _, t in triggers[lo:hi]}
+            kinds = {t for _, t, _ in triggers[lo:hi]}
             occurs = "protest" in kinds and (
                 hits.any("protest_occurs", s.start, s.end)
                 or bool(DATED_REVOLUTION.search(s.folded) or PROTEST_VERB.search(s.folded))
@@ -226,15 +238,19 @@ class EventExtractor:
         ]
 
     def _triggers(
-        self, s: Sentence, triggers: list[tuple[int, str]], hits: Hits, *, protest_occurs: bool, treaty: bool
+        self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits, *, protest_occurs: bool, treaty: bool
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
-        for pos, t in triggers:
+        for pos, t, prefix in triggers:
+            if _imperfect(prefix) and _word_before(s, pos) in MAYBE:
+                continue  # "قد تطلبه موسكو": what may happen
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
         if "treaty_membership" in first and (not treaty or self._forces_leaving(s, first["treaty_membership"], hits)):
             del first["treaty_membership"]
+        if "riot" in first and AIR_ASSAULT.match(s.folded, first["riot"] - s.start):
+            del first["riot"]  # "لواء الاقتحام الجوي" names a unit
         if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
@@ -242,7 +258,8 @@ class EventExtractor:
         if "treaty_membership" in first:
             # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself
             first.pop("political_decision", None)
-        if "seizure" in first and _word_before(s, first["seizure"]) in OUT_OF:
+        if ("seizure" in first and _word_before(s, first["seizure"]) in OUT_OF
+                and not SEIZED_WHAT.search(s.folded, first["seizure"] - s.start, first["seizure"] - s.start + SEIZED_REACH)):
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         moved = first.pop("movement", None)
         if (moved is not None and "deployment" not in first and hits.any(UNITS, s.start, s.end)
@@ -250,7 +267,7 @@ class EventExtractor:
             first["deployment"] = moved
         if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
-        found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t])]
+        found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t], t)]
         return found[:MAX_TYPES]
 
     @staticmethod
@@ -261,10 +278,14 @@ class EventExtractor:
         return not hits.any("treaty_context", pos, min(s.end, pos + WITHDRAWN_FROM_REACH))
 
     @staticmethod
-    def _prevented(s: Sentence, pos: int) -> bool:
+    def _prevented(s: Sentence, pos: int, kind: str) -> bool:
         """The word right before the trigger turns it into its absence."""
         word = _word_before(s, pos)
-        return bool(word) and (word in CONDITIONAL or word in NEGATION or PREVENTION.fullmatch(word) is not None)
+        if not word:
+            return False
+        if word in CONDITIONAL or word in NEGATION or PREVENTION.fullmatch(word) is not None:
+            return True
+        return kind in STOPPED_TYPES and STOPPING.fullmatch(word) is not None
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
@@ -283,7 +304,10 @@ class EventExtractor:
         ]
         if main_state is not None and main_state.iso2:
             home = [m for m in local if m.place.iso2 == main_state.iso2]
-            local = home or (local if trig.type in HISTORICAL or trig.type in ("armed_clash", "meeting") else [])
+            # elsewhere, an event needs its place right after في/إلى/ب ("أعمال العنف في أوش"),
+            # not a place merely named ("الطائرات القادمة من موسكو")
+            local = home or (local if trig.type in HISTORICAL or trig.type in ("armed_clash", "meeting")
+                             else [m for m in local if _located(s, m)])
         if local:
             best = max(SPECIFICITY[m.place.kind] for m in local)
             chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
@@ -348,7 +372,11 @@ def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:
 
 
 # "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor
-_PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$")
+_PLACE_NOUN_BEFORE = re.compile(
+    r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$"
+    # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there
+    r"|(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|مؤتمر|محادثات|مفاوضات)\s*$"
+)
 
 
 def _located(s: Sentence, m: Mention) -> bool:
@@ -381,6 +409,20 @@ def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[S
 def _opens_with_place(c: Sentence, mentions: MentionIndex) -> bool:
     first = mentions.between(c.start, c.start + CONTINUATION_LEAD + 1)
     return any(m.place.kind in SPECIFICITY and m.place.kind != "country" for m in first)
+
+
+# قد before a verb in the imperfect is "may" (before the past tense it is "has": قد وصلت)
+MAYBE = frozenset({"قد", "وقد", "فقد", "ربما"})
+
+
+def _imperfect(prefix: str) -> bool:
+    """A verbal prefix of the imperfect (ي ت ن) is written on the trigger."""
+    return prefix.lstrip("وف")[:1] in ("ي", "ت", "ن")
+
+
+def _future_tense(prefix: str) -> bool:
+    """The future particle س written on a verb ("سيطلب"، "وستعقد"): what will happen has not."""
+    return prefix.lstrip("وف")[:1] == "س"
 
 
 def _unique(places) -> list[Place]:

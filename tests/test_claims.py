@@ -335,3 +335,40 @@ def test_the_place_of_a_signing_told_in_the_next_clause(ex):
 def test_media_conveying_a_report_move_no_troops(ex):
     text = "ونقلت وكالة الأنباء الرسمية عن مصدر عسكري أن القوات في حالة تأهب في ألماتي."
     assert "deployment" not in {e.type for e in events(ex, text, "2022-01-07")}
+
+
+def test_stopping_violence_means_violence_but_a_ceasefire_means_no_fight(ex):
+    text = "طلبت الحكومة تدخل المنظمة لوقف أعمال العنف في مدينة أوش."
+    assert [e.place.name for e in events(ex, text, "2022-01-07") if e.type == "riot"] == ["Osh"]
+    text = "وأعلن الطرفان وقف إطلاق النار على الحدود قرب باتكن."
+    assert "armed_clash" not in {e.type for e in events(ex, text, "2022-01-07")}
+
+
+def test_a_report_about_a_seizure_of_something_is_a_seizure(ex):
+    text = "وتحدثت وسائل إعلام عن سيطرة مسلحين على مطار ألماتي الدولي."
+    assert [e.place.name for e in events(ex, text, "2022-01-07") if e.type == "seizure"] == [
+        "Almaty International Airport"]
+    text = "وقال الرئيس إن الوضع في ألماتي خرج عن السيطرة."
+    assert "seizure" not in {e.type for e in events(ex, text, "2022-01-07")}
+
+
+def test_a_summit_named_after_a_capital_is_held_there(ex):
+    text = "تشهد كازاخستان هدوءا. وكانت قمة موسكو في 16 مايو 2022 قد بحثت الوضع في المنطقة."
+    assert [e.place.name for e in events(ex, text, "2022-05-20") if e.type == "meeting"] == ["Moscow"]
+
+
+def test_an_event_abroad_needs_its_place_after_a_locative(ex):
+    text = ("تتابع كازاخستان الوضع في المنطقة. وقد صادق البرلمان في بيشكيك على إرسال قوات. "
+            "وأقلعت طائرات تقل جنودا من موسكو.")
+    found = {(e.type, e.place.name) for e in events(ex, text, "2022-01-07")}
+    assert ("political_decision", "Bishkek") in found
+    assert not any(place == "Moscow" for _, place in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وقال خبراء إن موسكو سيطلب منها ثمن سياسي.", "ويبقى السؤال عن الثمن الذي قد تطلبه موسكو من أستانا.",
+     "وتضم القوة اللواء 31 للاقتحام الجوي من أوليانوفسك."],
+)
+def test_what_will_or_may_happen_and_unit_names_are_no_events(ex, text):
+    assert [e.type for e in events(ex, text, "2022-01-07") if e.type in ("political_decision", "riot")] == []
