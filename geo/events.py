@@ -19,7 +19,7 @@ from typing import NamedTuple
 from geo.clauses import Hits, MentionIndex, Sentence, clauses
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
-from geo.troops import UNITS
+from geo.troops import NAMED_GATHERING, UNITS
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": ("احتج", "مظاهرات", "مظاهرة", "تظاهر", "محتج", "المحتجين", "متظاهر", "المتظاهرين", "ثورات",
@@ -372,11 +372,7 @@ def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:
 
 
 # "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor
-_PLACE_NOUN_BEFORE = re.compile(
-    r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$"
-    # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there
-    r"|(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|مؤتمر|محادثات|مفاوضات)\s*$"
-)
+_PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$")
 
 
 def _located(s: Sentence, m: Mention) -> bool:
@@ -384,7 +380,9 @@ def _located(s: Sentence, m: Mention) -> bool:
     rel = m.start - s.start
     if _ends_with(s.folded[max(0, rel - 6) : rel], LOCATIVES):
         return True
-    return _PLACE_NOUN_BEFORE.search(s.folded[max(0, rel - 40) : rel]) is not None
+    before = s.folded[max(0, rel - 40) : rel]
+    # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there
+    return _PLACE_NOUN_BEFORE.search(before) is not None or NAMED_GATHERING.search(before) is not None
 
 
 # a clause with no trigger that opens with a place continues the claim before it:

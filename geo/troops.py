@@ -30,14 +30,22 @@ CONSIDERING = ("قد ترسل", "قد يرسل", "قد تشارك", "من عدم
                "يدرس إرسال", "تنظر في إرسال", "لم تقرر", "لم يقرر", "ربما ترسل", "ربما يرسل")
 PLEDGED = ("سترسل", "سيرسل", "ستُرسل", "سيُرسل", "ستشارك", "سيشارك", "تعهدت", "تعهد", "ستساهم", "سيساهم",
            "ستقدم", "سيقدم", "وعدت", "ستنشر", "سينشر", "أعلنت استعدادها", "مستعدة لإرسال")
-SENT = ("أرسلت", "أرسل", "ارسلت", "وصلت", "وصل", "تتكون", "يتكون", "تتألف", "يتألف", "نشرت", "نشر",
+SENT = ("أرسلت", "أرسل", "ارسلت", "وصلت", "وصل", "تتكون", "يتكون", "تتألف", "يتألف", "نشرت", "نشر", "المنتشرة",
         "بعثت", "دفعت", "المرسلة", "وصول", "أوفدت", "تم إرسال", "تم نشر", "شاركت", "يشارك", "تشارك")
 NOT_TROOPS = ("قتيل", "قتلى", "قتل", "مقتل", "جريح", "جرحى", "أصيب", "مصاب", "اعتقال", "معتقل", "اعتقل",
               "كيلومتر", "كلم", "كم", "دولار", "مليار", "مليون", "طائرة", "طائرات", "عام", "سنة", "يوم",
               "ساعة", "بالمئة", "بالمائة", "في المئة", "لواء", "قاعدة", "مستشفى", "العناية", "شخص أصيب")
 HURT = ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "جرح", "جرحى", "أصيب", "إصابة", "مصاب", "اعتقل", "توفي")
-ORGANISATION = ("منظمة", "المنظمة", "التحالف", "الحلف", "معاهدة الأمن الجماعي")
+ORGANISATION = ("منظمة", "المنظمة", "التحالف", "الحلف", "معاهدة الأمن الجماعي", "الجماعية")
 THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها")
+
+# a gathering named after its city: "قمة موسكو"، "اجتماع يريفان" (the city's name follows)
+NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|مؤتمر|محادثات|مفاوضات)\s*$")
+
+# the words for the size of a force, as against a headcount (عدد)
+FORCE_SIZE = re.compile(r"قوام|الحجم")
+# a size told in the past tense ("بلغ قوام …") is the size of what was sent at the time
+PAST_SIZE = re.compile(r"(?:^|\s)[وف]?(?:بلغ|بلغت|ناهز|ناهزت|تجاوز|تجاوزت)\s")
 
 # between a figure and its state: at most three words, then من ("70 جنديًا من أرمينيا")
 _FROM = re.compile(r"^\s*(?:[\u0621-\u064a\u0640]+\s+){0,3}?من\s+(?:ال)?$")
@@ -90,7 +98,7 @@ class TroopExtractor:
             if bisect_left(positions, s.start) == bisect_left(positions, s.end):
                 continue  # no word about forces or personnel in this sentence
             nums = [n for n in numbers if s.start <= n.start < s.end]
-            states = _states_in(index.between(s.start, s.end), capitals)
+            states = _states_in(index.between(s.start, s.end), capitals, s)
             found = self._counts(s, nums, states, mentions, hits, destination)
             counted = {t.country for t in found}
             found += self._undecided(s, [x for x in states if x[1] not in counted], destination, hits)
@@ -121,13 +129,18 @@ class TroopExtractor:
             before = (s.start + clause_lo, n.start)
             clause = (s.start + clause_lo, s.start + _clause_end(s.folded, hi, min(len(s.folded), hi + 40)))
             status = self._status(hits, clause, before)
+            country = self._country(s, lo, hi, states, mentions, destination, hits)
+            if status == "capacity" and country is not None and (
+                hits.any("sent", *clause)
+                or PAST_SIZE.search(s.folded, clause_lo, lo)
+                or not FORCE_SIZE.search(s.folded, clause_lo, lo)
+            ):
+                # one state's contingent told by its size ("بلغ قوام الوحدة الطاجيكية") or its
+                # headcount ("يبلغ عدد العسكريين الروس") is what it sent; the size of a standing
+                # force ("قاعدة … يبلغ قوامها") is its capacity, and so is an organisation-wide total
+                status = "sent"
             status = status or (status_before if listed else None) or "sent"
             status_before = status
-            country = self._country(s, lo, hi, states, mentions, destination, hits)
-            if status == "capacity" and country is not None:
-                status = "sent"  # the size of one state's contingent ("قوام الوحدة الطاجيكية") is what it sent
-            elif country is None and hits.any("organisation", *before):
-                status = "capacity" if hits.any("capacity", *before) else status
             out.append(TroopContribution(country, n.value, n.approx, status, s.text, None, s.start, s.end))
         return out
 
@@ -203,14 +216,17 @@ def _clause_end(folded: str, pos: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-def _states_in(mentions: Sequence[Mention], capitals: dict[str, str]) -> list[tuple[int, str]]:
-    """(offset, iso2) of the states among ``mentions``: named, or stood for by their capital."""
+def _states_in(mentions: Sequence[Mention], capitals: dict[str, str], s: Sentence) -> list[tuple[int, str]]:
+    """(offset, iso2) of the states among ``mentions``: named, or stood for by their capital
+    (not a capital that names a gathering: "قمة موسكو" is where, not who)."""
     out = []
     for m in mentions:
         if m.place.kind == "country" and m.place.iso2:
             out.append((m.start, m.place.iso2))
         elif m.place.key in capitals:
-            out.append((m.start, capitals[m.place.key]))
+            rel = m.start - s.start
+            if not NAMED_GATHERING.search(s.folded, max(0, rel - 20), rel):
+                out.append((m.start, capitals[m.place.key]))
     return out
 
 

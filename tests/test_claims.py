@@ -142,6 +142,22 @@ def test_one_states_contingent_size_is_what_it_sent(ex):
     assert troops(ex, text) == {("TJ", 200, "sent")}
 
 
+def test_a_standing_base_is_capacity_even_with_its_state(ex):
+    text = "تراقب موسكو الوضع. وتحتفظ روسيا في طاجيكستان بقاعدة عسكرية يبلغ قوامها نحو 7 آلاف عسكري روسي."
+    assert troops(ex, text) == {("RU", 7000, "capacity")}
+
+
+def test_a_force_planned_at_a_summit_has_no_sender(ex):
+    # the capital names where the summit was held, not a state that sends anyone
+    text = "اتفق القادة في قمة موسكو على إنشاء قوة للرد السريع يبلغ قوامها عشرين ألف جندي."
+    assert troops(ex, text) == {(None, 20000, "capacity")}
+
+
+def test_a_force_deployed_somewhere_is_sent(ex):
+    text = "تستمر المهمة في كازاخستان. ويبلغ قوام الكتيبة الروسية المنتشرة في ألماتي نحو 2000 جندي."
+    assert troops(ex, text) == {("RU", 2000, "sent")}
+
+
 def test_arrest_figures_are_not_casualties(ex):
     text = "وأفادت السلطات باعتقال أكثر من 4400 شخص في أنحاء كازاخستان، فيما قتل 26 مسلحا."
     (c,) = [e for e in events(ex, text) if e.type == "casualties"]
