@@ -74,6 +74,15 @@ _YEAR_SHIFTS = {
     "السابق": -1, "السابقة": -1, "الجاري": 0, "الحالي": 0, "الحالية": 0, "المقبل": 1,
     "المقبلة": 1, "القادم": 1, "القادمة": 1,
 }  # fmt: skip
+# a year told relative to the year named before it: "في العام التالي"، "في العام نفسه"
+_NEXT_YEAR_WORDS = {
+    "التالي": 1, "التالية": 1, "اللاحق": 1, "اللاحقة": 1, "الموالي": 1, "نفسه": 0, "نفسها": 0,
+    "ذاته": 0, "ذاتها": 0,
+}  # fmt: skip
+_MONTH_SHIFTS = {
+    "الجاري": 0, "الحالي": 0, "ذاته": 0, "نفسه": 0, "الماضي": -1, "المنصرم": -1, "الفائت": -1,
+    "السابق": -1, "المقبل": 1, "القادم": 1,
+}  # fmt: skip
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 _RECENT_DAYS = 7
 _ROLL_BACK_DAYS = 60  # a yearless date this far after publication belongs to the year before
@@ -167,6 +176,9 @@ def _master_re() -> re.Pattern[str]:
         # 15 مايو/أيار 1992, السادس من شهر يناير
         rf"(?:[وب]?(?<![0-9.,/:])(?P<day>[0-9]{{1,2}})(?![0-9])|(?<!\w)[وف]?(?P<ord>{_alt(_ordinals())})(?=\s+من\s))"
         rf"\s*(?:-\s*)?(?:من\s+)?(?:شهر\s+)?{_month_expr('1')}{_year_tail('1')}",
+        # الخامس من الشهر الجاري, 13 من الشهر الماضي, السادس من هذا الشهر
+        rf"(?:[وب]?(?<![0-9.,/:])(?P<cday>[0-9]{{1,2}})(?![0-9])|(?<!\w)[وف]?(?P<cord>{_alt(_ordinals())}))"
+        rf"\s+من\s+(?:(?:ال)?شهر\s+(?P<cdir>{_alt(_MONTH_SHIFTS)})|هذا\s+الشهر)(?!\w)",
         # مايو/أيار 1992, في يونيو/حزيران لعام 2010, بداية شهر يناير الجاري
         rf"(?<!\w)(?:(?P<mcue>[وف]?(?:{_alt(_MONTH_CUES)}))\s+(?:(?:شهر|الشهر)\s+)?"
         rf"|(?P<shahr>[وفبل]?شهر)\s+)?{_month_expr('2')}{_year_tail('2')}",
@@ -176,6 +188,8 @@ def _master_re() -> re.Pattern[str]:
         rf"(?P<ylist>{_YEAR_LIST})(?![.,][0-9])",
         # العام الماضي، السنة المقبلة
         rf"(?<!\w)[وف]?(?:ب|ل)?(?P<ryear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_YEAR_SHIFTS)}))(?!\w)",
+        # في العام التالي، في السنة نفسها
+        rf"(?<!\w)[وف]?(?:ب|ل)?(?P<nyear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_NEXT_YEAR_WORDS)}))(?!\w)",
         # relative: اليوم، أمس، صباح اليوم، يوم الخميس، ليلة الأربعاء-الخميس، الأحد الماضي
         rf"(?<!\w)(?P<rp>[وف])?(?P<tod>[بل]?(?:{_TIMES_OF_DAY})\s+)?"
         rf"(?P<yom>[بل]?يوم\s+)?"
@@ -225,6 +239,8 @@ class _Abs:
     month_start: bool = False  # "بداية شهر يناير"
     impossible: bool = False
     shift: int | None = None  # "العام الماضي": a year relative to publication
+    month_shift: int | None = None  # "الخامس من الشهر الجاري": a day of a month relative to publication
+    after_year: int | None = None  # "العام التالي" (1), "العام نفسه" (0): relative to the year told before
 
 
 @dataclass(slots=True)
@@ -286,6 +302,16 @@ def _month_year(m: re.Match[str]) -> _Abs | None:
 @cache
 def _YEAR_SHIFTS_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
     return {fold_word(k): v for k, v in _YEAR_SHIFTS.items()}
+
+
+@cache
+def _MONTH_SHIFTS_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
+    return {fold_word(k): v for k, v in _MONTH_SHIFTS.items()}
+
+
+@cache
+def _NEXT_YEAR_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
+    return {fold_word(k): v for k, v in _NEXT_YEAR_WORDS.items()}
 
 
 @cache
@@ -386,13 +412,14 @@ def _date_follows_re() -> re.Pattern[str]:
 #
 # Trying the master pattern at every word boundary is the whole cost of find_dates, and
 # almost every try fails. Every match holds a "key": a digit, a month or weekday name,
-# عام/سنة, or the core of a day word (أمس، ليل، غد، يوم، البارحة). Before the key a match
+# عام/سنة, شهر, or the core of a day word (أمس، ليل، غد، يوم، البارحة). Before the key a match
 # holds only the letters attached to the key's word and a run of "lead words" separated
-# by whitespace: the cues (في، منذ، مطلع…), من, شهر, the ordinals, the times of day, أول
-# and بعد. So a match can only start right before the key's word or before one of the
-# lead words just ahead of it. One Aho-Corasick pass finds the keys, one pattern run on
-# the reversed text walks back over the lead words, and the master pattern is tried only
-# at those positions, in text order, as finditer would.
+# by whitespace: the cues (في، منذ، مطلع…), من, شهر, هذا, the ordinals, the times of day,
+# أول and بعد; شهر is a key too ("الخامس من الشهر الجاري"). So a match can only start
+# right before the key's word or before one of the lead words just ahead of it. One
+# Aho-Corasick pass finds the keys, one pattern run on the reversed text walks back over
+# the lead words, and the master pattern is tried only at those positions, in text order,
+# as finditer would.
 
 _KEY_FREE, _KEY_WORD_END, _KEY_SPACE_AFTER = 0, 1, 2
 _DAY_KEYS = ("امس", "ليل", "بارح", "غد", "يوم")
@@ -412,6 +439,7 @@ def _key_automaton():
         keys[word] = _KEY_SPACE_AFTER
     for word in _DAY_KEYS:
         keys[word] = _KEY_FREE
+    keys["شهر"] = _KEY_FREE  # "الخامس من الشهر الجاري"، "من هذا الشهر"
     automaton = ahocorasick.Automaton()
     for word, kind in keys.items():
         for spelling in spellings(word):
@@ -421,7 +449,7 @@ def _key_automaton():
 
 
 def _lead_words() -> set[str]:
-    words = {"من", "شهر", "الشهر", "اول", "بعد"}
+    words = {"من", "شهر", "الشهر", "اول", "بعد", "هذا"}
     words.update(fold_word(w) for w in (*_MONTH_CUES, *_WEAK_YEAR_CUES))
     words.update(w for ordinal in _ordinals() for w in ordinal.split())
     words.update(re.split(r"\\s\+|\|", _TIMES_OF_DAY))
@@ -500,6 +528,14 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
                 absolute.append(item)
         elif m.group("ylist") is not None:
             absolute.extend(_years(m, s))
+        elif m.group("cdir") is not None or m.group("cday") is not None or m.group("cord") is not None:
+            day = int(m.group("cday")) if m.group("cday") else _ordinals()[fold_word(m.group("cord"))]
+            shift = _MONTH_SHIFTS_FOLDED()[fold_word(m.group("cdir"))] if m.group("cdir") else 0
+            start = m.start("cday" if m.group("cday") else "cord")
+            absolute.append(_Abs(start, m.end(), "day", None, None, day, explicit_year=False, month_shift=shift))
+        elif m.group("nyear") is not None:
+            after = _NEXT_YEAR_FOLDED()[fold_word(m.group("nyear")).split()[-1]]
+            absolute.append(_Abs(m.start("nyear"), m.end(), "year", None, explicit_year=False, after_year=after))
         elif m.group("ryear") is not None:
             shift = _YEAR_SHIFTS_FOLDED()[fold_word(m.group("ryear")).split()[-1]]
             absolute.append(_Abs(m.start("ryear"), m.end(), "year", None, shift=shift))
@@ -538,6 +574,14 @@ def _fill_years(
     for a in items:
         if a.shift is not None:
             a.year = None if reference is None else reference + a.shift
+        elif a.month_shift is not None:
+            _month_of_publication(a, published)
+    last_told = None  # the year told last, in text order ("عام 1992 … العام التالي … السنة نفسها")
+    for a in sorted(items, key=lambda b: b.start):
+        if a.after_year is not None:
+            a.year = None if last_told is None else last_told + a.after_year
+        if a.year and not a.impossible and (a.explicit_year or a.after_year is not None):
+            last_told = a.year
     sentences = _Sentences(s)
     explicit: list[tuple[int, int, int]] | None = None  # (sentence, position, year), made when needed
     for a in items:
@@ -554,6 +598,16 @@ def _fill_years(
             a.year = _publication_year(a, published)
         if a.year is None:
             a.year = default_year
+
+
+def _month_of_publication(a: _Abs, published: date | None) -> None:
+    """"الخامس من الشهر الجاري": the month (and year) of publication, moved by ``month_shift``."""
+    if published is None:
+        a.impossible = True  # a month told only relative to an unknown day stays unknown
+        return
+    months = published.year * 12 + published.month - 1 + (a.month_shift or 0)
+    a.year, a.month = divmod(months, 12)
+    a.month += 1
 
 
 def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int, int]], sentences: _Sentences) -> int | None:
@@ -708,7 +762,7 @@ def find_dates(
     anchors = _anchors(items, values)
     days = [day for _, day in values]
     mentions = [
-        _mention(text, folded, a.start, a.end, v, a.precision, a.shift is not None)
+        _mention(text, folded, a.start, a.end, v, a.precision, a.shift is not None or a.month_shift is not None)
         for a, (v, _) in zip(items, values, strict=True)
     ]
     for rel in rels:

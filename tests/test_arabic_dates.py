@@ -116,6 +116,29 @@ def test_last_year_resolves_against_publication():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("اندلعت المواجهات في الرابع من الشهر الجاري", "2022-01-04"),
+     ("وصلت الطلائع يوم 28 من الشهر الماضي", "2021-12-28"),
+     ("تبدأ المناورات في العاشر من الشهر المقبل", "2022-02-10"),
+     ("أعلنت الحكومة في الثاني من هذا الشهر", "2022-01-02")],
+)
+def test_a_day_of_a_month_told_relative_to_publication(text, value):
+    assert [m.value for m in find_dates(text, published=THU_6_JAN)] == [value]
+
+
+def test_a_day_of_the_current_month_without_publication_has_no_value():
+    assert [m.value for m in find_dates("في الخامس من الشهر الجاري")] == [None]
+
+
+def test_the_following_year_counts_from_the_year_told_before():
+    text = "وقعت المعاهدة عام 1992، ودخلت حيز التنفيذ في العام التالي، وفي السنة نفسها انضمت جورجيا."
+    assert [(m.text, m.value) for m in find_dates(text)] == [
+        ("عام 1992", "1992"), ("العام التالي", "1993"), ("السنة نفسها", "1993")
+    ]
+    assert [m.value for m in find_dates("وفي العام التالي انسحبت")] == [None]
+
+
 # ----------------------------------------------------------------------- relative
 
 
@@ -244,6 +267,7 @@ _SCAN_CASES = [
     "أمس",
     "",
     "مارس الضغط، آب إلى رشده، اثنين من الجنود، الأحدث، كانونيا",
+    "في الخامس   من \n هذا الشهر و١٣ من الشهر الماضي، والسادس من شهر أشهر، وفي العام التالي",
 ]
 
 
