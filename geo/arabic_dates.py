@@ -745,6 +745,9 @@ def find_dates(
     A date without a year takes the nearest explicit year in the same sentence, else
     the year of ``published`` (the year before when that would put it more than two
     months after publication), else ``default_year``; otherwise its value is None.
+    A day of a month told relative to publication ("الخامس من الشهر الجاري", "من الشهر
+    الماضي") needs ``published``; "العام التالي" / "العام نفسه" count from the year told
+    last before them in the text.
 
     Relative dates resolve against ``published`` when given: اليوم is that day, أمس the
     day before, a bare weekday the latest such day on or before it (الماضي: strictly
