@@ -209,21 +209,45 @@ class EventExtractor:
                 or bool(DATED_REVOLUTION.search(s.folded) or PROTEST_VERB.search(s.folded))
             )
             treaty = "treaty_membership" in kinds and hits.any("treaty_context", s.start, s.end)
+            kinds_count: dict[str, int] = {}
+            for _, t, _ in triggers[lo:hi]:
+                kinds_count[t] = kinds_count.get(t, 0) + 1
+            history: list[Event] = []
             for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
                     continue
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty):
+                    if trig.type in HISTORICAL and kinds_count.get(trig.type, 0) > 1:
+                        # a sentence telling several steps of a history ("وقعت … عام 1992، ووقعت
+                        # ثلاث دول أخرى في العام التالي … حيز التنفيذ في عام 1994"): each trigger
+                        # takes the date told nearest it
+                        steps = sorted({pos for pos, t, _ in triggers[lo:hi] if t == trig.type and (
+                            pos == trig.pos or not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits))
+                        )})
+                        for pos, until in zip(steps, [*steps[1:], s.end], strict=True):
+                            if c.start <= pos < c.end:
+                                history += self._events(s, c, _Trigger(trig.type, pos), numbers, mentions,
+                                                        date_of, main_state, hits, step_until=until)
+                        continue
                     out += self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
+            # a step with no date of its own ("يعود توقيع المعاهدة …، إذ وقعت … في 15 مايو 1992")
+            # names the same event as a dated one
+            dated = [e for e in history if e.date is not None]
+            out += dated or history
         return _dedupe(out)
 
-    def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits) -> list[Event]:
-        """Events of one trigger: place and date from its clause, else from its sentence."""
+    def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits, *, step_until=None) -> list[Event]:
+        """Events of one trigger: place and date from its clause, else from its sentence
+        (``step_until``: the trigger is one step of a history, which ends there)."""
         places = self._places(c, trig, mentions, main_state, hits, sentence=s)
         historical = trig.type in HISTORICAL
-        dates = date_of.listed_years(c.start, c.end, trig.pos, LISTED_YEARS_WINDOW) or [
-            date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
-        ]
+        if step_until is not None:
+            dates = [date_of.step(trig.pos, step_until, (c.start, c.end), (s.start, s.end))]
+        else:
+            dates = date_of.listed_years(c.start, c.end, trig.pos, LISTED_YEARS_WINDOW) or [
+                date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
+            ]
         killed, injured = (None, None)
         if trig.type == "casualties":
             own = [n for n in numbers if c.start <= n.start < c.end]
@@ -312,6 +336,14 @@ class EventExtractor:
             best = max(SPECIFICITY[m.place.kind] for m in local)
             chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
             return _without_parents(chosen)[:MAX_PLACES]
+        if trig.type in HISTORICAL:
+            # one state joining, leaving or freezing ("انسحبت أوزبكستان من المنظمة") is placed
+            # at that state; a treaty signed by several states has no place of its own
+            lone = _unique(m.place for m in inside if m.place.kind == "country")
+            if not lone:
+                lone = _unique(m.place for m in mentions.between(sentence.start, sentence.end)
+                               if m.place.kind == "country")
+            return [lone[0] if len(lone) == 1 else None]
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
         states = [m for m in inside if m.place.kind == "country"]

@@ -121,6 +121,19 @@ class _DateLookup:
         earlier = [d for d in self._between(start - CARRY_CHARS + 1, start) if not _is_year_only(d)]
         return earlier[-1].value if earlier else self.reference
 
+    def step(self, pos: int, until: int, clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+        """The date of one step of a history told at ``pos``: the first date after it and
+        before ``until`` (the next step), else the last one before it in its clause, else in
+        its sentence (relative dates are left out: history is told in absolute ones)."""
+        after = [d for d in self._between(pos, until) if not d.relative]
+        if after:
+            return after[0].value
+        for start, _ in (clause, sentence):
+            before = [d for d in self._between(start, pos) if not d.relative]
+            if before:
+                return before[-1].value
+        return None
+
     def _between(self, start: int, end: int) -> list:
         return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 

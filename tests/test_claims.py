@@ -268,6 +268,23 @@ def test_a_piece_of_history_keeps_to_its_own_clause(ex):
     assert history == {("Tashkent", "1992"), (None, "1994"), (None, "2002")}
 
 
+def test_each_step_of_a_history_takes_its_own_date(ex):
+    text = ("انضمت الدول الأولى إلى الاتفاقية عام 1992 وانضمت إليها دول أخرى في العام التالي "
+            "قبل أن يبدأ تنفيذها في 1994.")
+    dates = {e.date for e in events(ex, text) if e.type == "treaty_membership"}
+    assert dates == {"1992", "1993"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("وانسحبت أوزبكستان من المنظمة عام 2012.", "Uzbekistan"),
+     ("وقعت روسيا وأرمينيا وكازاخستان على المعاهدة عام 1992.", None)],
+)
+def test_one_state_leaving_or_joining_is_placed_at_that_state(ex, text, place):
+    (e,) = [e for e in events(ex, text) if e.type == "treaty_membership"]
+    assert (e.place.name if e.place else None) == place
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [("قالت الوزارة إن طائرات عسكرية نقلت وحدات من المظليين إلى ألماتي.", "Almaty"),
