@@ -198,6 +198,7 @@ class EventExtractor:
             (pos, name, prefix) for pos, _, name, prefix in hits.items
             if (name in TRIGGERS or name == "movement") and not _future_tense(prefix)
         ]
+        triggers = _with_membership_acts(triggers, sents)
         positions = [pos for pos, _, _ in triggers]
         for s in sents:
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
@@ -467,6 +468,23 @@ def _unique(places) -> list[Place]:
 def _without_parents(places: list[Place]) -> list[Place]:
     parents = {p.parent_key for p in places if p.parent_key}
     return [p for p in places if p.key not in parents]
+
+
+# a state suspending, freezing or resuming its membership with its name between the verb
+# and the noun, as Arabic usually orders it: "علقت أوزبكستان عضويتها"، "جمدت يريفان مشاركتها"
+MEMBERSHIP_ACT = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?:علقت|علق|جمدت|جمد|استانفت|استانف|انهت|انهي|اوقفت|اوقف)"
+    r"\s+(?:[^\s،,.؛]+\s+){1,3}(?:عضويت|مشاركت)"
+)
+
+
+def _with_membership_acts(triggers: list, sents: Sequence[Sentence]) -> list:
+    """``triggers`` with the membership acts whose subject stands inside the phrase."""
+    extra = []
+    for s in sents:
+        if "عضويت" in s.folded or "مشاركت" in s.folded:
+            extra += [(s.start + m.start(), "treaty_membership", "") for m in MEMBERSHIP_ACT.finditer(s.folded)]
+    return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -278,6 +278,7 @@ def test_each_step_of_a_history_takes_its_own_date(ex):
 @pytest.mark.parametrize(
     ("text", "place"),
     [("وانسحبت أوزبكستان من المنظمة عام 2012.", "Uzbekistan"),
+     ("وعلقت أوزبكستان عضويتها في المنظمة عام 2012.", "Uzbekistan"),
      ("وقعت روسيا وأرمينيا وكازاخستان على المعاهدة عام 1992.", None)],
 )
 def test_one_state_leaving_or_joining_is_placed_at_that_state(ex, text, place):
