@@ -42,6 +42,10 @@ THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها")
 # a gathering named after its city: "قمة موسكو"، "اجتماع يريفان" (the city's name follows)
 NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|مؤتمر|محادثات|مفاوضات)\s*$")
 
+# a standing force: an army, a base, the size of a whole service (تعداد)
+STANDING = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال|لل)?(?:جيش|قاعده|تعداد|قوات\s+المسلحه)(?!\w)")
+# a figure that numbers a unit ("لواء الاقتحام الجوي 31"، "القاعدة العسكرية 201")
+UNIT_NUMBER = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$")
 # the words for the size of a force, as against a headcount (عدد)
 FORCE_SIZE = re.compile(r"قوام|الحجم")
 # a size told in the past tense ("بلغ قوام …") is the size of what was sent at the time
@@ -117,12 +121,16 @@ class TroopExtractor:
             window = min(s.end, n.end + 30)
             if hits.at("not_troops", word, window) or n.value < 2 or self._casualty(hits, s, n.start, n.end):
                 continue
+            if s.folded[max(0, lo - 4) : lo].rstrip("\u0640").endswith("ال") or UNIT_NUMBER.search(
+                s.folded, max(0, lo - 40), lo
+            ):
+                continue  # "الفرقة الـ98"، "لواء الاقتحام الجوي 31": a number that names a unit
             is_count = (
                 hits.at("personnel", word, window)
                 or (stripped.startswith("شخص") and hits.any(UNITS, s.start, s.end))
                 or self._number_of_personnel(hits, s, n.start)
             )
-            listed = out and re.match(r"\s*من\s", after)
+            listed = out and re.match(r"\s*من(?:هم)?(?:\s|$)", after)  # "و200 من طاجيكستان"، "ثمانية آلاف منهم"
             if not (is_count or listed):
                 continue
             clause_lo = _clause_start(s.folded, lo)
@@ -130,10 +138,18 @@ class TroopExtractor:
             clause = (s.start + clause_lo, s.start + _clause_end(s.folded, hi, min(len(s.folded), hi + 40)))
             status = self._status(hits, clause, before)
             country = self._country(s, lo, hi, states, mentions, destination, hits)
-            if status == "capacity" and country is not None and (
+            standing_lo = clause_lo
+            if _RELATIVE.match(s.folded, clause_lo):  # "…بالقاعدة 201 في دوشنبه، التي يقدر عدد أفرادها"
+                standing_lo = _clause_start(s.folded, max(0, clause_lo - 1))
+            if status in (None, "capacity") and STANDING.search(s.folded, standing_lo, lo):
+                # a standing force ("تعداد الجيش الكازاخستاني") is its own state's, the article's
+                # main state included
+                status = "capacity"
+                country = country or _last_state(states, s.start + lo)
+            elif status == "capacity" and (
                 hits.any("sent", *clause)
                 or PAST_SIZE.search(s.folded, clause_lo, lo)
-                or not FORCE_SIZE.search(s.folded, clause_lo, lo)
+                or (country is not None and not FORCE_SIZE.search(s.folded, clause_lo, lo))
             ):
                 # one state's contingent told by its size ("بلغ قوام الوحدة الطاجيكية") or its
                 # headcount ("يبلغ عدد العسكريين الروس") is what it sent; the size of a standing
@@ -169,12 +185,15 @@ class TroopExtractor:
 
     def _country(self, s, lo, hi, states, mentions, destination, hits: Hits) -> str | None:
         after = [(pos, iso) for pos, iso in states if pos >= s.start + hi]
-        adjectives = {m.start for m in mentions if m.via == "adjective"}
         for pos, iso in after:
             gap = s.folded[hi : pos - s.start]
-            if _FROM.match(gap) or (pos in adjectives and _NOUN_ONLY.match(gap)):
-                return iso  # "70 جنديًا من أرمينيا" / "3 آلاف مظلي روسي"
-        before = [(pos, iso) for pos, iso in states if pos < s.start + lo and iso != destination]
+            # "70 جنديًا من أرمينيا" / "3 آلاف مظلي روسي" / "150 عسكريا قيرغيزيا" (an accusative
+            # adjective spelt like the state's name: روسيا، قيرغيزيا)
+            if _FROM.match(gap) or _NOUN_ONLY.match(gap):
+                return iso
+        # a state the force went to ("أُرسلت إلى كازاخستان قوة") is not the one that sent it
+        before = [(pos, iso) for pos, iso in states
+                  if pos < s.start + lo and iso != destination and not _destination_at(s, pos)]
         clause_lo = s.start + _clause_start(s.folded, lo)
         before_clause = [(p, i) for p, i in before if p >= clause_lo]
         if before_clause:
@@ -200,6 +219,23 @@ class TroopExtractor:
         return [TroopContribution(iso, None, False, "considering", s.text, None, s.start, s.end)]
 
 
+_RELATIVE = re.compile(r"\s*(?:التي|الذي|اللتي|اللذي)\s")
+
+
+def _last_state(states: list[tuple[int, str]], before: int) -> str | None:
+    found = [iso for pos, iso in states if pos < before]
+    return found[-1] if found else None
+
+
+_TO = re.compile(r"(?:^|\s)(?:الي|نحو|باتجاه)\s+$")
+
+
+def _destination_at(s: Sentence, pos: int) -> bool:
+    """The state at ``pos`` is named right after إلى: where the force went."""
+    rel = pos - s.start
+    return _TO.search(s.folded, max(0, rel - 10), rel) is not None
+
+
 def _clause_start(folded: str, pos: int) -> int:
     cut = max(folded.rfind("،", 0, pos), folded.rfind(";", 0, pos), folded.rfind("؛", 0, pos))
     # a list that shares the verb continues across commas: go back to the clause with a verb
@@ -218,16 +254,23 @@ def _clause_end(folded: str, pos: int, limit: int) -> int:
 
 def _states_in(mentions: Sequence[Mention], capitals: dict[str, str], s: Sentence) -> list[tuple[int, str]]:
     """(offset, iso2) of the states among ``mentions``: named, or stood for by their capital
-    (not a capital that names a gathering: "قمة موسكو" is where, not who)."""
+    (not a capital that is a place: "قمة موسكو"، "القاعدة 201 في دوشنبه" are where, not who)."""
     out = []
     for m in mentions:
         if m.place.kind == "country" and m.place.iso2:
             out.append((m.start, m.place.iso2))
         elif m.place.key in capitals:
             rel = m.start - s.start
-            if not NAMED_GATHERING.search(s.folded, max(0, rel - 20), rel):
+            if not (NAMED_GATHERING.search(s.folded, max(0, rel - 20), rel)
+                    or _AT.search(s.folded, max(0, rel - 16), rel)):
                 out.append((m.start, capitals[m.place.key]))
     return out
+
+
+_AT = re.compile(
+    r"(?:^|\s)[وف]?(?:في|قرب|بالقرب\s+من|قرب\s+من|حول|داخل|وسط|ضواحي|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*$"
+    r"|(?:^|\s)[وف]?ب$"
+)
 
 
 def _last_state_before(mentions: Sequence[Mention], pos: int, destination: str | None) -> str | None:

@@ -406,3 +406,23 @@ def test_an_event_abroad_needs_its_place_after_a_locative(ex):
 )
 def test_what_will_or_may_happen_and_unit_names_are_no_events(ex, text):
     assert [e.type for e in events(ex, text, "2022-01-07") if e.type in ("political_decision", "riot")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an accusative adjective spelt like the state's name
+        ("تستمر المهمة في كازاخستان. وأقلعت طائرة تقل 120 عسكريا روسيا إلى ألماتي.", {("RU", 120, "sent")}),
+        # an army's or a base's size is a standing force of its own state
+        ("تشهد كازاخستان احتجاجات. ولا يتجاوز تعداد الجيش الطاجيكي 9 آلاف جندي.", {("TJ", 9000, "capacity")}),
+        ("تحتفظ روسيا بقاعدة عسكرية في دوشنبه، التي يقدر عدد أفرادها بنحو 6 آلاف عسكري.",
+         {("RU", 6000, "capacity")}),
+        # the state the force went to did not send it
+        ("وصلت القوات إلى ألماتي. وقد أُرسلت إلى كازاخستان قوة قوامها نحو 2500 عسكري.", {(None, 2500, "sent")}),
+        # a number that names a unit is not a headcount
+        ("وصل إلى ألماتي 300 مظلي روسي من الفرقة 98 ولواء الاقتحام الجوي 31 من القوات الروسية.",
+         {("RU", 300, "sent")}),
+    ],
+)
+def test_who_a_figure_belongs_to_and_what_it_counts(ex, text, expected):
+    assert troops(ex, text) == expected
