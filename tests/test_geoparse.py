@@ -257,6 +257,75 @@ def test_the_airport_without_a_city_in_its_sentence_is_no_place(parser):
     assert [k for k, _, _ in found(parser, text)] == ["city"]
 
 
+# -- regions, towns and bases of the member states ------------------------------------------------
+
+YEREVAN, GORIS, JERMUK, NARYN, BAIKONUR, RIDDER = 616052, 174895, 174884, 1527592, 1521368, 1521370
+
+
+def test_an_armenian_province_and_a_town_in_it(parser):
+    text = "أفادت يريفان بسقوط قذائف في محافظة سيونيك، وتضررت منازل في غوريس."
+    _, mentions = parse(parser, text)
+    assert [(m.surface, m.place.kind, m.place.iso2, m.place.geonameid) for m in mentions] == [
+        ("يريفان", "city", "AM", YEREVAN),
+        ("محافظة سيونيك", "region", "AM", None),
+        ("غوريس", "city", "AM", GORIS),
+    ]
+    assert "Syunik" in mentions[1].place.name
+
+
+def test_a_small_town_with_a_curated_name_needs_no_cue(parser):
+    # GeoNames alone would drop a town of 4,000 named bare; the curated spelling keeps it
+    assert found(parser, "سقطت قذائف على أطراف جيرموك ليلا.") == [("city", "AM", JERMUK)]
+
+
+def test_a_region_named_after_its_city_needs_its_cue(parser):
+    text = "تظاهر السكان في نارين ثم في أنحاء مقاطعة نارين."
+    _, mentions = parse(parser, text)
+    assert [(m.surface, m.place.kind, m.place.geonameid) for m in mentions] == [
+        ("نارين", "city", NARYN),
+        ("مقاطعة نارين", "region", None),
+    ]
+
+
+def test_baikonur_is_the_kazakh_town_not_ridder(parser):
+    assert found(parser, "عاد رواد الفضاء إلى بايكونور مساء أمس.") == [("city", "KZ", BAIKONUR)]
+    assert RIDDER not in geonameids(parser, "عاد رواد الفضاء إلى بايكونور مساء أمس.")
+
+
+def test_the_cosmodrome_is_a_facility(parser):
+    _, mentions = parse(parser, "انطلق الصاروخ من قاعدة بايكونور الفضائية فجرا.")
+    assert [(m.surface, m.place.kind, m.place.iso2) for m in mentions] == [
+        ("قاعدة بايكونور الفضائية", "facility", "KZ")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نقلت وكالة فرانس برس عن شهود عيان أن الشوارع خلت من المارة.",
+        "وقال مصدر أمني لفرانس برس إن التحقيق مستمر.",
+        "وبثت قناة فرانس 24 مشاهد من الاحتجاجات.",
+    ],
+)
+def test_france_in_a_media_name_is_not_reims(parser, text):
+    assert found(parser, text) == []
+
+
+def test_the_months_are_not_alasehir_even_beside_turkey(parser):
+    assert [kind for kind, _, _ in found(parser, "أكدت تركيا أن صادراتها تضاعفت في الأشهر الأخيرة.")] == ["country"]
+
+
+@pytest.mark.parametrize("name", ["قاعدة كانط الجوية", "قاعدة كانت الجوية"])
+def test_kant_air_base_is_a_facility(parser, name):
+    _, mentions = parse(parser, f"تتمركز طائرات روسية في {name} منذ عام 2003.")
+    facility = [m for m in mentions if m.place.kind == "facility"]
+    assert [(m.surface, m.place.iso2, m.place.name) for m in facility] == [(name, "KG", "Kant Air Base")]
+
+
+def test_the_verb_was_is_not_kant(parser):
+    assert found(parser, "كانت القاعدة خالية، وكانت الطائرات قد غادرت قبل أن يكتب الفيلسوف كانط.") == []
+
+
 # -- offsets -----------------------------------------------------------------------------------------
 
 
