@@ -79,6 +79,9 @@ _NEXT_YEAR_WORDS = {
     "التالي": 1, "التالية": 1, "اللاحق": 1, "اللاحقة": 1, "الموالي": 1, "نفسه": 0, "نفسها": 0,
     "ذاته": 0, "ذاتها": 0,
 }  # fmt: skip
+_NEXT_DAY_WORDS = {
+    "التالي": 1, "الموالي": 1, "اللاحق": 1, "نفسه": 0, "ذاته": 0, "السابق": -1,
+}  # fmt: skip
 _MONTH_SHIFTS = {
     "الجاري": 0, "الحالي": 0, "ذاته": 0, "نفسه": 0, "الماضي": -1, "المنصرم": -1, "الفائت": -1,
     "السابق": -1, "المقبل": 1, "القادم": 1,
@@ -190,6 +193,8 @@ def _master_re() -> re.Pattern[str]:
         rf"(?<!\w)[وف]?(?:ب|ل)?(?P<ryear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_YEAR_SHIFTS)}))(?!\w)",
         # في العام التالي، في السنة نفسها
         rf"(?<!\w)[وف]?(?:ب|ل)?(?P<nyear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_NEXT_YEAR_WORDS)}))(?!\w)",
+        # في اليوم التالي، صباح اليوم نفسه: a day counted from the day told before
+        rf"(?<!\w)[وف]?(?:(?:{_TIMES_OF_DAY})\s+)?(?P<nday>(?:ال|ل|بال|لل)يوم\s+(?:{_alt(_NEXT_DAY_WORDS)}))(?!\w)",
         # relative: اليوم، أمس، صباح اليوم، يوم الخميس، ليلة الأربعاء-الخميس، الأحد الماضي
         rf"(?<!\w)(?P<rp>[وف])?(?P<tod>[بل]?(?:{_TIMES_OF_DAY})\s+)?"
         rf"(?P<yom>[بل]?يوم\s+)?"
@@ -241,6 +246,7 @@ class _Abs:
     shift: int | None = None  # "العام الماضي": a year relative to publication
     month_shift: int | None = None  # "الخامس من الشهر الجاري": a day of a month relative to publication
     after_year: int | None = None  # "العام التالي" (1), "العام نفسه" (0): relative to the year told before
+    after_day: int | None = None  # "في اليوم التالي" (1), "في اليوم نفسه" (0): relative to the day told before
 
 
 @dataclass(slots=True)
@@ -307,6 +313,11 @@ def _YEAR_SHIFTS_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
 @cache
 def _MONTH_SHIFTS_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
     return {fold_word(k): v for k, v in _MONTH_SHIFTS.items()}
+
+
+@cache
+def _NEXT_DAY_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
+    return {fold_word(k): v for k, v in _NEXT_DAY_WORDS.items()}
 
 
 @cache
@@ -533,6 +544,9 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
             shift = _MONTH_SHIFTS_FOLDED()[fold_word(m.group("cdir"))] if m.group("cdir") else 0
             start = m.start("cday" if m.group("cday") else "cord")
             absolute.append(_Abs(start, m.end(), "day", None, None, day, explicit_year=False, month_shift=shift))
+        elif m.group("nday") is not None:
+            after = _NEXT_DAY_FOLDED()[fold_word(m.group("nday")).split()[-1]]
+            absolute.append(_Abs(m.start() + 1, m.end(), "day", None, explicit_year=False, after_day=after))
         elif m.group("nyear") is not None:
             after = _NEXT_YEAR_FOLDED()[fold_word(m.group("nyear")).split()[-1]]
             absolute.append(_Abs(m.start("nyear"), m.end(), "year", None, explicit_year=False, after_year=after))
@@ -773,7 +787,21 @@ def find_dates(
         value = day.isoformat() if day else None
         mentions.append(_mention(text, folded, rel.start, rel.end, value, "day", True))
     mentions.sort(key=lambda m: m.start)
+    if any(a.after_day is not None for a in items):
+        _count_days_on(mentions, {folded.start(a.start - 1): a.after_day for a in items if a.after_day is not None})
     return mentions
+
+
+def _count_days_on(mentions: list[DateMention], after_day: dict[int, int]) -> None:
+    """"في اليوم التالي" is the day after the last day told before it (in text order)."""
+    last: date | None = None
+    for i, m in enumerate(mentions):
+        if m.start in after_day:
+            day = None if last is None else last + timedelta(after_day[m.start])
+            mentions[i] = m._replace(value=day.isoformat() if day else None, relative=True)
+            last = day or last
+        elif m.precision == "day" and m.value:
+            last = date.fromisoformat(m.value)
 
 
 def _mention(text, folded, a, b, value, precision, relative) -> DateMention:

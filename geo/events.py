@@ -123,6 +123,9 @@ STOPPED_TYPES = {"armed_clash"}
 # a deployment is also told in parts: a verb of arrival or transfer and a word for the units
 # in one clause ("نقلت الطائرات وحدات من المظليين"، "وصلت إلى نور سلطان وحدة أرمينية"); the
 # units are the troop rules' FORCES words (lexicon geo.troops.UNITS)
+# leaving: a deployment told at the place the units left ("غادرت الوحدة كازاخستان عائدة إلى
+# مينسك"، "ودّع العسكريون ألماتي"), so the place they went to is not its place
+DEPARTURE = ("غادر", "مغادرة", "انسحب", "انسحاب", "ودع", "عاد", "عودة")
 MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "تمركز", "أرسل", "انتقل", "انتقال")  # not نشر: it also means "publish"
 
 # "نقلت وكالة الأنباء عن مصدر عسكري": نقل ... عن reports what somebody said, it moves nobody
@@ -169,6 +172,7 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
     "arrested": (ARRESTED, True),  # arrest figures compete, and are neither
     "future": (FUTURE, True),
     "movement": (MOVEMENT, True),
+    "departure": (DEPARTURE, True),
     "protest_occurs": (PROTEST_OCCURS, True),
     "treaty_context": (TREATY_CONTEXT, False),
     "virtual": (VIRTUAL, False),
@@ -196,7 +200,7 @@ class EventExtractor:
         mentions = MentionIndex(mentions)
         triggers = [
             (pos, name, prefix) for pos, _, name, prefix in hits.items
-            if (name in TRIGGERS or name == "movement") and not _future_tense(prefix)
+            if (name in TRIGGERS or name in ("movement", "departure")) and not _future_tense(prefix)
         ]
         triggers = _with_membership_acts(triggers, sents)
         positions = [pos for pos, _, _ in triggers]
@@ -286,6 +290,10 @@ class EventExtractor:
         if ("seizure" in first and _word_before(s, first["seizure"]) in OUT_OF
                 and not SEIZED_WHAT.search(s.folded, first["seizure"] - s.start, first["seizure"] - s.start + SEIZED_REACH)):
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
+        left = first.pop("departure", None)
+        if (left is not None and "deployment" not in first and first.get("treaty_membership") != left
+                and hits.any(UNITS, s.start, s.end)):
+            first["deployment"] = left  # units leaving a place
         moved = first.pop("movement", None)
         if (moved is not None and "deployment" not in first and hits.any(UNITS, s.start, s.end)
                 and not REPORTED.search(s.folded, moved - s.start, moved - s.start + REPORTED_REACH)):
@@ -316,6 +324,8 @@ class EventExtractor:
         if trig.type == "meeting":
             return self._meeting_place(sentence, mentions, hits)
         inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
+        if trig.type == "deployment" and hits.at("departure", trig.pos, s.end):
+            inside = [m for m in inside if not _headed_to(s, m)]  # "عائدة إلى مينسك"
         if not inside and trig.type in STATE_LEVEL:
             inside = [m for m in mentions.between(sentence.start, sentence.end) if m.place.kind == "country"]
         elif not inside and trig.type not in HISTORICAL:
@@ -406,6 +416,15 @@ def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:
 
 # "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor
 _PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$")
+
+
+_TO = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|نحو|باتجاه)|متوجه\w*|عائد\w*)\s+$")
+
+
+def _headed_to(s: Sentence, m: Mention) -> bool:
+    """The place is where somebody went: right after إلى/نحو/باتجاه."""
+    rel = m.start - s.start
+    return _TO.search(s.folded, max(0, rel - 14), rel) is not None
 
 
 def _located(s: Sentence, m: Mention) -> bool:

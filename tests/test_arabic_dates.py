@@ -131,6 +131,14 @@ def test_a_day_of_the_current_month_without_publication_has_no_value():
     assert [m.value for m in find_dates("في الخامس من الشهر الجاري")] == [None]
 
 
+def test_the_next_day_counts_from_the_day_told_before():
+    text = ("غادرت الوحدة الأولى الجمعة 14 يناير 2022، وتبعتها الثانية في اليوم التالي، "
+            "والثالثة صباح اليوم التالي، وفي اليوم نفسه عادت الرابعة.")
+    assert [(m.text, m.value) for m in find_dates(text)][-3:] == [
+        ("اليوم التالي", "2022-01-15"), ("صباح اليوم التالي", "2022-01-16"), ("اليوم نفسه", "2022-01-16")
+    ]
+
+
 def test_the_following_year_counts_from_the_year_told_before():
     text = "وقعت المعاهدة عام 1992، ودخلت حيز التنفيذ في العام التالي، وفي السنة نفسها انضمت جورجيا."
     assert [(m.text, m.value) for m in find_dates(text)] == [
@@ -207,7 +215,8 @@ def test_weekday_next_to_a_full_date_takes_that_date():
 
 
 def test_words_that_only_look_relative():
-    assert find_dates("في اليوم التالي عاد الهدوء", published=THU_6_JAN) == []
+    # "the next day" is not today: with no day told before it, it has no value
+    assert [m.value for m in find_dates("في اليوم التالي عاد الهدوء", published=THU_6_JAN)] == [None]
     assert find_dates("اتفق الاثنين على التهدئة", published=THU_6_JAN) == []
     assert find_dates("غدا الوضع أكثر توترا", published=THU_6_JAN) == []
 
@@ -268,6 +277,7 @@ _SCAN_CASES = [
     "",
     "مارس الضغط، آب إلى رشده، اثنين من الجنود، الأحدث، كانونيا",
     "في الخامس   من \n هذا الشهر و١٣ من الشهر الماضي، والسادس من شهر أشهر، وفي العام التالي",
+    "وفي اليوم التالي وصباح اليوم نفسه وللیوم ذاته، واليوم السابق",
 ]
 
 

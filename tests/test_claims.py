@@ -426,3 +426,17 @@ def test_what_will_or_may_happen_and_unit_names_are_no_events(ex, text):
 )
 def test_who_a_figure_belongs_to_and_what_it_counts(ex, text, expected):
     assert troops(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("تنتهي المهمة في كازاخستان. وغادرت الكتيبة الروسية ألماتي أمس عائدة إلى موسكو.", "Almaty"),
+     ("تنتهي المهمة في كازاخستان. وعاد 300 عسكري بيلاروسي إلى مينسك بعد أن أنهوا مهمتهم في كازاخستان.",
+      "Kazakhstan")],
+)
+def test_units_leaving_are_a_deployment_where_they_left(ex, text, place):
+    assert [e.place.name for e in events(ex, text, "2022-01-15") if e.type == "deployment"] == [place]
+
+
+def test_calm_returning_is_no_deployment(ex):
+    assert [e.type for e in events(ex, "عاد الهدوء إلى ألماتي.", "2022-01-15")] == []
