@@ -229,7 +229,7 @@ class Geoparser:
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}
         hits += self._resolve_geonames(t, pending, focus, hits)
-        hits = [h for h in hits if not self._is_person(t, h)]
+        hits = [h for h in hits if not self._is_person(t, h) and not _names_an_organisation(t, h)]
         hits += self._generic_airports(t, hits)
         hits += self._capitals_by_adjective(t, hits)
         hits.sort(key=_hit_start)
@@ -512,6 +512,18 @@ def _evidence(
         return None
     near = anchors.near(p)  # asked only once the reading stands
     return score + (1.0 if in_focus else 0.0) + (0.5 if near else 0.0) + size / 10
+
+
+ORGANISATION_NOUNS = _folded({"منظمه", "مجموعه", "منتدى", "عمليه", "صيغه"})
+
+
+def _names_an_organisation(t: _Text, h: _Hit) -> bool:
+    """A city right after منظمة / مجموعة / صيغة names the body or format (منظمة شنغهاي للتعاون،
+    مجموعة مينسك، صيغة أستانا), not the place."""
+    if h.place.kind != "city":
+        return False
+    word, _ = t.word_before(h.start - len(h.span.prefix))
+    return word in ORGANISATION_NOUNS or _strip_clitics(word) in ORGANISATION_NOUNS
 
 
 def _strip_article(k: str) -> str:

@@ -382,3 +382,13 @@ def test_a_saved_index_loads_back_with_the_same_readings(parser, tmp_path):
 
     places, _ = Geoparser(again).parse("وصلت القوات إلى ألماتي")
     assert [p.place.name for p in places] == ["Almaty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("انعقدت قمة منظمة شنغهاي للتعاون هذا العام.", []),
+     ("ناقش الوزراء دور مجموعة مينسك في التسوية.", []),
+     ("وتأسست المنظمة في شنغهاي قبل عقدين.", [1796236])],
+)
+def test_a_city_that_names_an_organisation_is_no_place(parser, text, expected):
+    assert geonameids(parser, text) == expected
