@@ -25,11 +25,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": ("احتج", "مظاهرات", "مظاهرة", "تظاهر", "محتج", "المحتجين", "متظاهر", "المتظاهرين", "ثورات",
                 "ثورة", "انتفاضة", "مسيرات", "مسيرة احتجاجية", "اعتصام", "نزل الناس إلى الشوارع",
                 "خرجوا إلى الشوارع", "إضراب", "أضرب", "احتشد", "تجمعوا", "تجمع الآلاف", "تجمع المئات",
-                "تجمع آلاف", "تجمع مئات", "تجمع عشرات", "هتف", "هتافات", "رددوا شعارات"),
+                "تجمع آلاف", "تجمع مئات", "تجمع عشرات", "هتف", "هتافات", "رددوا شعارات", "تدفق الآلاف",
+                "تدفق آلاف", "تدفق المئات", "تدفق مئات", "وقفة احتجاجية", "التجمعات"),
     "riot": ("أعمال شغب", "أعمال الشغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
              "إحراق", "أحرق", "أضرم", "اشتباك"),
     "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
-                    "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح"),
+                    "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح",
+                    "قصف", "مواجهات مسلحة", "المواجهات المسلحة"),
     "seizure": ("سيطر", "استولت", "استولى", "استولوا", "الاستيلاء",
                 "استيلاء", "احتلال"),
     "casualties": ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "حتفهم", "أصيب", "إصابة", "جرحى", "جريح", "جرح",
@@ -43,7 +45,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "political_decision": ("قررت", "قرر", "استقالة", "أقال", "إقالة", "ناشد", "طلب", "طلبت",
                            "وافقت", "وافق", "مرسوم", "بخفض", "أعلن إرسال", "أعلنت إرسال", "تنحي",
                            "تعيين", "صادقت", "صادق البرلمان", "صادق مجلس", "صادق النواب", "المصادقة على",
-                           "أصدر أوامر", "أصدر أمرا"),
+                           "أصدر أوامر", "أصدر أمرا", "خفض", "ألغت", "ألغى", "إلغاء", "وقف إطلاق النار",
+                           "وقف لإطلاق النار", "هدنة", "الهدنة", "تولى رئاسة", "توليه رئاسة", "تولي رئاسة",
+                           "أمر قوات", "أمرت قوات", "أمر الجيش", "أعطى أوامر", "أوامر بإطلاق"),
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر", "دورة استثنائية",
                 "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية"),
     "treaty_membership": ("وقعت", "وقع", "توقيع", "حيز التنفيذ", "انسحب", "انسحبت", "انسحاب", "انضمت",
@@ -67,6 +71,8 @@ PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|ا
 RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?اشتباك")
 # "اللواء 31 للاقتحام الجوي": an air-assault unit, not an assault on a building
 AIR_ASSAULT = re.compile(r"\S*اقتحام\S*\s+(?:ال)?جوي")
+# "لواء الاقتحام الـ31"، "وحدات الاقتحام": a unit named for assaults
+ASSAULT_UNIT = re.compile(r"(?:لواء|فرقه|كتيبه|وحدات|وحده|قوات|فوج)\s+(?:لل|ال)?$")
 CROWD = re.compile(r"متظاهر|محتج|مثيري الشغب|مثيرو الشغب|المحتشدين")
 # a revolution is an event when the text dates it ("ثورات 2005 و2010"), rhetoric otherwise ("ثورات ملونة")
 DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9]")
@@ -126,7 +132,9 @@ STOPPED_TYPES = {"armed_clash"}
 # leaving: a deployment told at the place the units left ("غادرت الوحدة كازاخستان عائدة إلى
 # مينسك"، "ودّع العسكريون ألماتي"), so the place they went to is not its place
 DEPARTURE = ("غادر", "مغادرة", "انسحب", "انسحاب", "ودع", "عاد", "عودة")
-MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "تمركز", "أرسل", "انتقل", "انتقال")  # not نشر: it also means "publish"
+# not نشر: it also means "publish"
+MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "أقلعت", "أقلع", "تمركز", "أرسل",
+            "انتقل", "انتقال")
 
 # "نقلت وكالة الأنباء عن مصدر عسكري": نقل ... عن reports what somebody said, it moves nobody
 REPORTED = re.compile(r"(?<![\u0621-\u064a])[وف]?[يت]?نقل[\u0621-\u064a]*\s(?:[^،.]*\s)?عن\s")
@@ -158,6 +166,9 @@ CONJUNCTIONS = ("و", "ف")
 # المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
 WITHDRAWAL = re.compile(r"[وف]?(?:(?:ب|ل|لل)?(?:ال)?ا|س?[يتن])نسحا?ب")  # انسحاب، تنسحب، ستنسحب
 WITHDRAWN_FROM_REACH = 50
+FORCES_NEXT = re.compile(
+    r"\S*(?:نسحا?ب|نضما?م|نضم)\S*\s+(?:الي\s+)?(?:ال)?(?:قوات|قوه|وحدات|وحده|القوات|القوه|الوحدات|الوحده)(?!\w)"
+)
 
 # a plural trigger followed by a list of years ("ثورات 2005 و2010 و2020") is one event a year
 LISTED_YEARS_WINDOW = 60
@@ -218,11 +229,13 @@ class EventExtractor:
             for _, t, _ in triggers[lo:hi]:
                 kinds_count[t] = kinds_count.get(t, 0) + 1
             history: list[Event] = []
+            units = hits.any(UNITS, s.start, s.end)  # forces named anywhere in the sentence
             for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
                     continue
-                for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty):
+                for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
+                                           units=units):
                     if trig.type in HISTORICAL and kinds_count.get(trig.type, 0) > 1:
                         # a sentence telling several steps of a history ("وقعت … عام 1992، ووقعت
                         # ثلاث دول أخرى في العام التالي … حيز التنفيذ في عام 1994"): each trigger
@@ -267,7 +280,8 @@ class EventExtractor:
         ]
 
     def _triggers(
-        self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits, *, protest_occurs: bool, treaty: bool
+        self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits, *, protest_occurs: bool, treaty: bool,
+        units: bool,
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
         for pos, t, prefix in triggers:
@@ -278,7 +292,8 @@ class EventExtractor:
             del first["protest"]
         if "treaty_membership" in first and (not treaty or self._forces_leaving(s, first["treaty_membership"], hits)):
             del first["treaty_membership"]
-        if "riot" in first and AIR_ASSAULT.match(s.folded, first["riot"] - s.start):
+        if "riot" in first and (AIR_ASSAULT.match(s.folded, first["riot"] - s.start) or ASSAULT_UNIT.search(
+                s.folded, max(0, first["riot"] - s.start - 12), first["riot"] - s.start)):
             del first["riot"]  # "لواء الاقتحام الجوي" names a unit
         if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
@@ -287,15 +302,15 @@ class EventExtractor:
         if "treaty_membership" in first:
             # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself
             first.pop("political_decision", None)
+        seized = first.get("seizure", 0) - s.start
         if ("seizure" in first and _word_before(s, first["seizure"]) in OUT_OF
-                and not SEIZED_WHAT.search(s.folded, first["seizure"] - s.start, first["seizure"] - s.start + SEIZED_REACH)):
+                and not SEIZED_WHAT.search(s.folded, seized, seized + SEIZED_REACH)):
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         left = first.pop("departure", None)
-        if (left is not None and "deployment" not in first and first.get("treaty_membership") != left
-                and hits.any(UNITS, s.start, s.end)):
+        if left is not None and "deployment" not in first and first.get("treaty_membership") != left and units:
             first["deployment"] = left  # units leaving a place
         moved = first.pop("movement", None)
-        if (moved is not None and "deployment" not in first and hits.any(UNITS, s.start, s.end)
+        if (moved is not None and "deployment" not in first and units
                 and not REPORTED.search(s.folded, moved - s.start, moved - s.start + REPORTED_REACH)):
             first["deployment"] = moved
         if not first or hits.any("future", s.start, s.end):
@@ -305,8 +320,13 @@ class EventExtractor:
 
     @staticmethod
     def _forces_leaving(s: Sentence, pos: int, hits: Hits) -> bool:
-        """A withdrawal with no treaty or organisation right after it: forces leave a place."""
-        if WITHDRAWAL.match(s.folded, pos - s.start) is None:
+        """A withdrawal with no treaty or organisation right after it: forces leave a place;
+        forces right after a withdrawal or a joining (انسحاب قوات حفظ السلام، الانضمام إلى قوات)
+        leave or join a mission, not a treaty."""
+        rel = pos - s.start
+        if FORCES_NEXT.match(s.folded, rel) is not None:
+            return True
+        if WITHDRAWAL.match(s.folded, rel) is None:
             return False
         return not hits.any("treaty_context", pos, min(s.end, pos + WITHDRAWN_FROM_REACH))
 

@@ -440,3 +440,20 @@ def test_units_leaving_are_a_deployment_where_they_left(ex, text, place):
 
 def test_calm_returning_is_no_deployment(ex):
     assert [e.type for e in events(ex, "عاد الهدوء إلى ألماتي.", "2022-01-15")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces leaving or joining a mission of the organisation: no state leaves or joins the treaty
+        ("أعلنت الوزارة اكتمال انسحاب قوات حفظ السلام التابعة للمنظمة من كازاخستان.",
+         {("deployment", "Kazakhstan")}),
+        ("أقلعت طائرة تقل 90 مظليا متجهة إلى ألماتي للانضمام إلى قوات المنظمة.", {("deployment", "Almaty")}),
+        # shelling is fighting; a ceasefire is a decision; an assault brigade is a unit
+        ("قصفت المدفعية بلدات في منطقة إسفرة.", {("armed_clash", "Isfara")}),
+        ("واتفق الطرفان في طشقند على وقف إطلاق النار.", {("political_decision", "Tashkent")}),
+        ("ويتخذ لواء الاقتحام من أوليانوفسك مقرا له.", set()),
+    ],
+)
+def test_what_kind_of_event_a_sentence_tells(ex, text, expected):
+    assert {(e.type, e.place.name if e.place else None) for e in events(ex, text, "2022-01-15")} == expected
