@@ -31,11 +31,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
              "إحراق", "أحرق", "أضرم", "اشتباك"),
     "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
                     "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح",
-                    "قصف", "مواجهات مسلحة", "المواجهات المسلحة"),
+                    "قصف", "مواجهات مسلحة", "المواجهات المسلحة", "شن هجوم", "شنت هجوم", "هجوم خاطف",
+                    "الهجوم الخاطف"),
     "seizure": ("سيطر", "استولت", "استولى", "استولوا", "الاستيلاء",
                 "استيلاء", "احتلال"),
     "casualties": ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "حتفهم", "أصيب", "إصابة", "جرحى", "جريح", "جرح",
-                   "المصابين", "مصابين", "ضحايا", "وفاة"),
+                   "المصابين", "مصابين", "ضحايا", "وفاة", "أودت بحياة", "أودى بحياة"),
     "deployment": ("وصلت القوات", "وصول القوات", "وصلت قوات", "نشر قوات", "نشر القوات", "إدخال قوات",
                    "تنفيذ مهامها", "انتشار قوات", "انتشرت القوات", "دخول قوات", "وصول قوات",
                    "وصلت الوحدات", "وصول الوحدات", "يحرسون", "تحرس القوات", "محملة بالجنود",
@@ -49,10 +50,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            "وقف لإطلاق النار", "هدنة", "الهدنة", "تولى رئاسة", "توليه رئاسة", "تولي رئاسة",
                            "أمر قوات", "أمرت قوات", "أمر الجيش", "أعطى أوامر", "أوامر بإطلاق"),
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر", "دورة استثنائية",
-                "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية"),
+                "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية", "اتصالا هاتفيا", "هاتفيا"),
     "treaty_membership": ("وقعت", "وقع", "توقيع", "حيز التنفيذ", "انسحب", "انسحبت", "انسحاب", "انضمت",
-                          "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تجديد المعاهدة",
-                          "تحول إلى منظمة", "تحولت إلى منظمة", "تحولها إلى منظمة",
+                          "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تشكيل قوة",
+                          "تجديد المعاهدة", "تحول إلى منظمة", "تحولت إلى منظمة", "تحولها إلى منظمة",
                           "تمديد", "علقت عضوي", "علق عضوي", "تعليق عضوي", "جمدت عضوي", "جمد عضوي",
                           "تجميد عضوي", "جمدت مشارك", "تجميد مشارك", "استأنفت عضوي", "عادت إلى المنظمة",
                           "عودتها إلى المنظمة"),
@@ -79,6 +80,9 @@ DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9
 # what is planned has not happened: "من المقرر أن يعقد … الأسبوع المقبل"
 FUTURE = ("من المقرر", "المقرر أن", "يعتزم", "تعتزم", "سيعقد", "ستعقد", "الأسبوع المقبل", "الشهر المقبل",
           "الأسبوع القادم", "الشهر القادم", "يوم غد")
+# "سيتم / ستتم / سوف" a few words before a trigger: what will be done
+WILL_BE = re.compile(r"(?:^|\s)(?:سيتم|ستتم|سوف|سيجري|ستجري)\s+(?:\S+\s+){0,4}$")
+WILL_BE_REACH = 48
 # a summit held online has no place of its own
 VIRTUAL = ("افتراضي", "الافتراضية", "بصيغته الافتراضية", "عبر الفيديو", "عبر الإنترنت", "عن بعد",
            "بتقنية الفيديو", "الاتصال المرئي")
@@ -134,7 +138,7 @@ STOPPED_TYPES = {"armed_clash"}
 DEPARTURE = ("غادر", "مغادرة", "انسحب", "انسحاب", "ودع", "عاد", "عودة")
 # not نشر: it also means "publish"
 MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "أقلعت", "أقلع", "تمركز", "أرسل",
-            "انتقل", "انتقال")
+            "انتقل", "انتقال", "حماية", "حراسة")
 
 # "نقلت وكالة الأنباء عن مصدر عسكري": نقل ... عن reports what somebody said, it moves nobody
 REPORTED = re.compile(r"(?<![\u0621-\u064a])[وف]?[يت]?نقل[\u0621-\u064a]*\s(?:[^،.]*\s)?عن\s")
@@ -215,7 +219,9 @@ class EventExtractor:
         ]
         triggers = _with_membership_acts(triggers, sents)
         positions = [pos for pos, _, _ in triggers]
+        previous: Sentence | None = None
         for s in sents:
+            before, previous = previous, s
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
             if lo == hi:
                 continue
@@ -224,7 +230,10 @@ class EventExtractor:
                 hits.any("protest_occurs", s.start, s.end)
                 or bool(DATED_REVOLUTION.search(s.folded) or PROTEST_VERB.search(s.folded))
             )
-            treaty = "treaty_membership" in kinds and hits.any("treaty_context", s.start, s.end)
+            # the treaty may be named in the sentence before ("وفي العام التالي انضمت إليها …")
+            treaty = "treaty_membership" in kinds and hits.any(
+                "treaty_context", before.start if before is not None else s.start, s.end
+            )
             kinds_count: dict[str, int] = {}
             for _, t, _ in triggers[lo:hi]:
                 kinds_count[t] = kinds_count.get(t, 0) + 1
@@ -287,6 +296,8 @@ class EventExtractor:
         for pos, t, prefix in triggers:
             if _imperfect(prefix) and _word_before(s, pos) in MAYBE:
                 continue  # "قد تطلبه موسكو": what may happen
+            if WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
+                continue  # "سيتم استخدام القوات في حراسة المنشآت": a plan
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
@@ -512,8 +523,8 @@ def _without_parents(places: list[Place]) -> list[Place]:
 # a state suspending, freezing or resuming its membership with its name between the verb
 # and the noun, as Arabic usually orders it: "علقت أوزبكستان عضويتها"، "جمدت يريفان مشاركتها"
 MEMBERSHIP_ACT = re.compile(
-    r"(?:^|(?<=\s))[وف]?(?:علقت|علق|جمدت|جمد|استانفت|استانف|انهت|انهي|اوقفت|اوقف)"
-    r"\s+(?:[^\s،,.؛]+\s+){1,3}(?:عضويت|مشاركت)"
+    r"(?:^|(?<=[\s\"«“]))[وف]?(?:علقت|علق|جمدت|جمد|استانفت|استانف|انهت|انهي|اوقفت|اوقف)"
+    r"[\s\"«»“”]+(?:[^\s،,.؛]+[\s\"«»“”]+){0,3}(?:عضويت|مشاركت)"
 )
 
 

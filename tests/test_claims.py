@@ -457,3 +457,23 @@ def test_calm_returning_is_no_deployment(ex):
 )
 def test_what_kind_of_event_a_sentence_tells(ex, text, expected):
     assert {(e.type, e.place.name if e.place else None) for e in events(ex, text, "2022-01-15")} == expected
+
+
+def test_the_treaty_may_be_named_in_the_sentence_before(ex):
+    text = "وقعت ست دول على معاهدة الأمن الجماعي عام 1992. وفي العام التالي انضمت إليها ثلاث دول أخرى."
+    assert {e.date for e in events(ex, text) if e.type == "treaty_membership"} == {"1992", "1993"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأعلن رئيس الوزراء أن بلاده \"جمدت\" مشاركتها في المنظمة.", {"treaty_membership"}),
+        ("اندلعت أعمال عنف في أوش أودت بحياة العشرات.", {"riot", "casualties"}),
+        ("وبحث الوزير هاتفيا مع نظيره الأوضاع في المنطقة.", {"meeting"}),
+        ("وتتولى القوات الروسية حماية مطار ألماتي.", {"deployment"}),
+        # a plan is not yet an event
+        ("وقال المسؤولون إنه سيتم استخدام قوات المنظمة في حراسة المنشآت.", set()),
+    ],
+)
+def test_more_ways_to_tell_an_event(ex, text, expected):
+    assert {e.type for e in events(ex, text, "2022-01-08")} == expected
