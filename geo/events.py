@@ -528,12 +528,22 @@ MEMBERSHIP_ACT = re.compile(
 )
 
 
+# announcing or deciding to send forces, with the one who decides between verb and noun:
+# "أعلن رئيس الوزراء الأرميني، الذي تتولى بلاده الرئاسة الدورية، إرسال قوات"
+SENDING_DECIDED = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?:اعلن|اعلنت|قرر|قررت)\s+(?:[^\s.؛]+\s+){1,12}?(?:ب|عن\s+)?(?:ارسال|نشر)\s"
+)
+
+
 def _with_membership_acts(triggers: list, sents: Sequence[Sentence]) -> list:
-    """``triggers`` with the membership acts whose subject stands inside the phrase."""
+    """``triggers`` with the acts whose subject stands inside the phrase: a membership
+    suspended (علقت أوزبكستان عضويتها), the sending of forces announced or decided."""
     extra = []
     for s in sents:
         if "عضويت" in s.folded or "مشاركت" in s.folded:
             extra += [(s.start + m.start(), "treaty_membership", "") for m in MEMBERSHIP_ACT.finditer(s.folded)]
+        if "ارسال" in s.folded or "نشر" in s.folded:
+            extra += [(s.start + m.start(), "political_decision", "") for m in SENDING_DECIDED.finditer(s.folded)]
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
 
 

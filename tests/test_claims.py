@@ -477,3 +477,11 @@ def test_the_treaty_may_be_named_in_the_sentence_before(ex):
 )
 def test_more_ways_to_tell_an_event(ex, text, expected):
     assert {e.type for e in events(ex, text, "2022-01-08")} == expected
+
+
+def test_announcing_the_sending_of_forces_is_a_decision_even_with_a_long_subject(ex):
+    text = ("تتواصل الأزمة في كازاخستان. وأعلن الأمين العام للمنظمة، الذي وصل أمس إلى موسكو، "
+            "إرسال قوات حفظ السلام إلى كازاخستان.")
+    assert ("political_decision", "Kazakhstan") in {
+        (e.type, e.place.name if e.place else None) for e in events(ex, text, "2022-01-06")
+    }
