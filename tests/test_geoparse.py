@@ -392,3 +392,10 @@ def test_a_saved_index_loads_back_with_the_same_readings(parser, tmp_path):
 )
 def test_a_city_that_names_an_organisation_is_no_place(parser, text, expected):
     assert geonameids(parser, text) == expected
+
+
+def test_bishkeks_central_square_and_a_tremor(parser):
+    assert [(k, iso) for k, iso, _ in found(parser, "تجمع المحتجون في ساحة ألا تو وسط بيشكيك.")] == [
+        ("landmark", "KG"), ("city", "KG")
+    ]
+    assert found(parser, "ضربت هزة أرضية المنطقة.") == []
