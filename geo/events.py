@@ -235,8 +235,9 @@ class EventExtractor:
                 "treaty_context", before.start if before is not None else s.start, s.end
             )
             kinds_count: dict[str, int] = {}
-            for _, t, _ in triggers[lo:hi]:
-                kinds_count[t] = kinds_count.get(t, 0) + 1
+            if HISTORICAL & kinds:
+                for _, t, _ in triggers[lo:hi]:
+                    kinds_count[t] = kinds_count.get(t, 0) + 1
             history: list[Event] = []
             units = hits.any(UNITS, s.start, s.end)  # forces named anywhere in the sentence
             for c in _claims(s, positions, mentions):
@@ -293,10 +294,12 @@ class EventExtractor:
         units: bool,
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
+        will = "سيتم" in s.folded or "ستتم" in s.folded or "سوف" in s.folded or "سيجري" in s.folded or (
+            "ستجري" in s.folded)
         for pos, t, prefix in triggers:
             if _imperfect(prefix) and _word_before(s, pos) in MAYBE:
                 continue  # "قد تطلبه موسكو": what may happen
-            if WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
+            if will and WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
                 continue  # "سيتم استخدام القوات في حراسة المنشآت": a plan
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:

@@ -21,13 +21,15 @@ from geo.model import Mention, TroopContribution
 from geo.numbers import NumberMention
 
 PERSONNEL = ("جندي", "جنود", "عسكري", "عسكريين", "فرد", "أفراد", "مظلي", "مظليين", "عنصر", "عناصر",
-             "رجل", "مقاتل", "ضابط", "من قوات", "من الجنود", "من العسكريين", "من المظليين")
+             "رجل", "مقاتل", "ضابط", "من قوات", "من الجنود", "من العسكريين", "من المظليين",
+             "من عسكري", "من جنود", "من أفراد")  # "500 من عسكرييها"
 # "شخص" (person) counts as personnel only in a sentence about forces
 FORCES = ("قوات", "قوة", "جنود", "وحدات", "وحدة", "عسكري", "جندي", "كتيبة", "حفظ السلام", "مظلي", "طلائع")
 CAPACITY = ("العدد الإجمالي", "إجمالي عدد", "قوام", "يبلغ عدد", "يبلغ العدد", "تضم القوة", "قوة قوامها",
             "الحجم الإجمالي")
 CONSIDERING = ("قد ترسل", "قد يرسل", "قد تشارك", "من عدمه", "لم تتخذ", "لم يتخذ", "تدرس إرسال",
-               "يدرس إرسال", "تنظر في إرسال", "لم تقرر", "لم يقرر", "ربما ترسل", "ربما يرسل")
+               "يدرس إرسال", "تنظر في إرسال", "لم تقرر", "لم يقرر", "ربما ترسل", "ربما يرسل",
+               "تدرس المشاركة", "يدرس المشاركة", "تدرس إمكانية", "يدرس إمكانية")
 PLEDGED = ("سترسل", "سيرسل", "ستُرسل", "سيُرسل", "ستشارك", "سيشارك", "تعهدت", "تعهد", "ستساهم", "سيساهم",
            "ستقدم", "سيقدم", "وعدت", "ستنشر", "سينشر", "أعلنت استعدادها", "مستعدة لإرسال")
 SENT = ("أرسلت", "أرسل", "ارسلت", "وصلت", "وصل", "تتكون", "يتكون", "تتألف", "يتألف", "نشرت", "نشر", "المنتشرة",
@@ -46,10 +48,6 @@ NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اج�
 STANDING = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال|لل)?(?:جيش|قاعده|تعداد|قوات\s+المسلحه)(?!\w)")
 # a figure that numbers a unit ("لواء الاقتحام الجوي 31"، "القاعدة العسكرية 201")
 UNIT_NUMBER = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$")
-# the words for the size of a force, as against a headcount (عدد)
-FORCE_SIZE = re.compile(r"قوام|الحجم")
-# a size told in the past tense ("بلغ قوام …") is the size of what was sent at the time
-PAST_SIZE = re.compile(r"(?:^|\s)[وف]?(?:بلغ|بلغت|ناهز|ناهزت|تجاوز|تجاوزت)\s")
 
 # between a figure and its state: at most three words, then من ("70 جنديًا من أرمينيا")
 _FROM = re.compile(r"^\s*(?:[\u0621-\u064a\u0640]+\s+){0,3}?من\s+(?:ال)?$")
@@ -142,18 +140,14 @@ class TroopExtractor:
             if _RELATIVE.match(s.folded, clause_lo):  # "…بالقاعدة 201 في دوشنبه، التي يقدر عدد أفرادها"
                 standing_lo = _clause_start(s.folded, max(0, clause_lo - 1))
             if status in (None, "capacity") and STANDING.search(s.folded, standing_lo, lo):
-                # a standing force ("تعداد الجيش الكازاخستاني") is its own state's, the article's
-                # main state included
+                # a standing force ("تعداد الجيش الكازاخستاني"، "قاعدة … يبلغ قوامها") is its own
+                # state's, the article's main state included
                 status = "capacity"
                 country = country or _last_state(states, s.start + lo)
-            elif status == "capacity" and (
-                hits.any("sent", *clause)
-                or PAST_SIZE.search(s.folded, clause_lo, lo)
-                or (country is not None and not FORCE_SIZE.search(s.folded, clause_lo, lo))
-            ):
-                # one state's contingent told by its size ("بلغ قوام الوحدة الطاجيكية") or its
-                # headcount ("يبلغ عدد العسكريين الروس") is what it sent; the size of a standing
-                # force ("قاعدة … يبلغ قوامها") is its capacity, and so is an organisation-wide total
+            elif status == "capacity" and country is not None:
+                # one state's contingent told by its size or headcount ("قوام الوحدة الروسية"،
+                # "يبلغ عدد العسكريين الروس") is what it sent; an organisation-wide total stays
+                # capacity, even of a force deployed somewhere (as the seeds' gold reads it)
                 status = "sent"
             status = status or (status_before if listed else None) or "sent"
             status_before = status
@@ -197,7 +191,10 @@ class TroopExtractor:
         clause_lo = s.start + _clause_start(s.folded, lo)
         before_clause = [(p, i) for p, i in before if p >= clause_lo]
         if before_clause:
-            return before_clause[-1][1]
+            p, iso = before_clause[-1]
+            if hits.any("capacity", p, s.start + lo) and hits.any("organisation", p, s.start + lo):
+                return None  # "مصادر روسية إلى أن قوة المنظمة تضم في قوامها": the organisation's size
+            return iso
         if hits.any("organisation", s.start, s.start + lo):
             return None
         if hits.any("the_country", s.start, s.start + lo):

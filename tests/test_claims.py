@@ -418,7 +418,8 @@ def test_what_will_or_may_happen_and_unit_names_are_no_events(ex, text):
         ("تحتفظ روسيا بقاعدة عسكرية في دوشنبه، التي يقدر عدد أفرادها بنحو 6 آلاف عسكري.",
          {("RU", 6000, "capacity")}),
         # the state the force went to did not send it
-        ("وصلت القوات إلى ألماتي. وقد أُرسلت إلى كازاخستان قوة قوامها نحو 2500 عسكري.", {(None, 2500, "sent")}),
+        ("وصلت القوات إلى ألماتي. وقد أُرسلت إلى كازاخستان قوة قوامها نحو 2500 عسكري.",
+         {(None, 2500, "capacity")}),
         # a number that names a unit is not a headcount
         ("وصل إلى ألماتي 300 مظلي روسي من الفرقة 98 ولواء الاقتحام الجوي 31 من القوات الروسية.",
          {("RU", 300, "sent")}),
@@ -485,3 +486,21 @@ def test_announcing_the_sending_of_forces_is_a_decision_even_with_a_long_subject
     assert ("political_decision", "Kazakhstan") in {
         (e.type, e.place.name if e.place else None) for e in events(ex, text, "2022-01-06")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one state's contingent told by its size is what it sent
+        ("وصلت القوات إلى كازاخستان. ويقارب قوام الوحدة الروسية ثلاثة آلاف عسكري.", {("RU", 3000, "sent")}),
+        # an organisation-wide total stays capacity, even of a force that was deployed
+        ("ويبلغ العدد الإجمالي لقوات المنظمة التي نشرت في كازاخستان 2030 عسكريا.", {(None, 2030, "capacity")}),
+        ("وتقول مصادر روسية إن قوة حفظ السلام التابعة للمنظمة تضم في قوامها نحو 3600 عسكري.",
+         {(None, 3600, "capacity")}),
+        # personnel with a possessive: "500 من عسكرييها"
+        ("تشهد كازاخستان اضطرابات. وأعلنت وزارة الدفاع البيلاروسية أن نحو 500 من عسكرييها في طريقهم إليها.",
+         {("BY", 500, "sent")}),
+    ],
+)
+def test_size_of_a_contingent_and_of_the_whole_force(ex, text, expected):
+    assert troops(ex, text) == expected
