@@ -11,6 +11,7 @@ with no date of their own take the date of the sentence before, in the same para
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -380,6 +381,11 @@ class EventExtractor:
         if local:
             best = max(SPECIFICITY[m.place.kind] for m in local)
             chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
+            if best > SPECIFICITY["region"]:
+                # a region holding none of the cities named beside it is a place of its own
+                # ("في إقليم ألماتي والعاصمة نور سلطان")
+                chosen += [r for r in _unique(m.place for m in local if m.place.kind == "region")
+                           if not any(_within(r, c, REGION_REACH_KM) for c in chosen)]
             return _without_parents(chosen)[:MAX_PLACES]
         if trig.type in HISTORICAL:
             # one state joining, leaving or freezing ("انسحبت أوزبكستان من المنظمة") is placed
@@ -516,6 +522,17 @@ def _unique(places) -> list[Place]:
             seen.add(p.key)
             out.append(p)
     return out
+
+
+REGION_REACH_KM = 300.0  # a city this close to a region's centre may lie inside it
+
+
+def _within(a: Place, b: Place, km: float) -> bool:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return True  # unknown: assume the region holds it
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h)) <= km
 
 
 def _without_parents(places: list[Place]) -> list[Place]:

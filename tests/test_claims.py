@@ -504,3 +504,14 @@ def test_announcing_the_sending_of_forces_is_a_decision_even_with_a_long_subject
 )
 def test_size_of_a_contingent_and_of_the_whole_force(ex, text, expected):
     assert troops(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [("تشهد كازاخستان احتجاجات. وتظاهر الآلاف في إقليم مانغيستاو والعاصمة نور سلطان.",
+      {"Mangystau Region", "Astana"}),
+     # a city inside the region: the city is the more specific place
+     ("تشهد كازاخستان احتجاجات. وتظاهر الآلاف في إقليم مانغيستاو ومدينة جاناوزن.", {"Zhanaozen"})],
+)
+def test_a_region_far_from_the_cities_beside_it_is_kept(ex, text, places):
+    assert {e.place.name for e in events(ex, text, "2022-01-05") if e.type == "protest"} == places

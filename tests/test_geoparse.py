@@ -399,3 +399,15 @@ def test_bishkeks_central_square_and_a_tremor(parser):
         ("landmark", "KG"), ("city", "KG")
     ]
     assert found(parser, "ضربت هزة أرضية المنطقة.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["اندلعت الاحتجاجات في إقليم مانجيستاو.", "وصلت الحشود إلى مدينة كاراجندا."],
+)
+def test_egyptian_spellings_with_jim_for_the_hard_g(parser, text):
+    assert [k for k, iso, _ in found(parser, text) if iso == "KZ"] != []
+
+
+def test_ethnonym_plurals_name_their_state(parser):
+    assert countries(parser, "وغادر الأرمن والطاجيك ألماتي.") >= {"AM", "TJ"}

@@ -133,12 +133,14 @@ class _Builder:
             if r["key"] not in self.places:
                 raise DataFileError(f"{path}, line {lineno}: alias {r['alias']!r} points to unknown {r['key']!r}")
             form = r.get("form") or NAME
-            if form == CUED:
-                for cue in REGION_CUES:
-                    self.add(f"{cue} {r['alias']}", Entry(r["key"], CURATED))
-                self.add(r["alias"], Entry(r["key"], CURATED, form=CUED))
-            else:
-                self.add(r["alias"], Entry(r["key"], CURATED))
+            # Egyptian media write the hard g with ج (مانجيستاو، كاراجندا، تالدي كورجان)
+            for alias in {r["alias"], r["alias"].replace("غ", "ج")}:
+                if form == CUED:
+                    for cue in REGION_CUES:
+                        self.add(f"{cue} {alias}", Entry(r["key"], CURATED))
+                    self.add(alias, Entry(r["key"], CURATED, form=CUED))
+                else:
+                    self.add(alias, Entry(r["key"], CURATED))
         for p in list(self.places.values()):
             if p.kind == "region" and p.key.startswith("region:"):
                 self.add(p.name_ar, Entry(p.key, CURATED))
