@@ -163,7 +163,7 @@ def _word_before(s: Sentence, pos: int) -> str:
 
 
 # what would happen on a condition has not happened: "إذا طلبت أستانا ذلك"
-CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو"})
+CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو", "بهدف", "بغرض", "بقصد"})  # and purposes: "بهدف القتل"
 # nor has what the text denies: "لم تنشر المنظمة قواتها أبدا"
 NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 CONJUNCTIONS = ("و", "ف")
@@ -262,15 +262,17 @@ class EventExtractor:
                     out += self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
             # a step with no date of its own ("يعود توقيع المعاهدة …، إذ وقعت … في 15 مايو 1992")
             # names the same event as a dated one
-            dated = [e for e in history if e.date is not None]
-            out += dated or history
-        return _dedupe(out)
+            out += [e for e in history if e.date is not None]
+        # a treaty event the text gives no date for is a reference ("منذ تأسيس المنظمة"، "الدول
+        # الأعضاء هي …"), not a step of its history
+        return _dedupe([e for e in out if e.date is not None or e.type not in HISTORICAL])
 
     def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits, *, step_until=None) -> list[Event]:
         """Events of one trigger: place and date from its clause, else from its sentence
         (``step_until``: the trigger is one step of a history, which ends there)."""
         places = self._places(c, trig, mentions, main_state, hits, sentence=s)
-        historical = trig.type in HISTORICAL
+        # freezing or suspending a membership is news of its day, dated like any event
+        historical = trig.type in HISTORICAL and not MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start)
         if step_until is not None:
             dates = [date_of.step(trig.pos, step_until, (c.start, c.end), (s.start, s.end))]
         else:
@@ -312,6 +314,8 @@ class EventExtractor:
             del first["riot"]  # "لواء الاقتحام الجوي" names a unit
         if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
             del first["riot"]  # clashes are a riot when protesters are in them, else not this type
+        if "armed_clash" in first and _ordered(s, first["armed_clash"]):
+            del first["armed_clash"]  # "أمر قوات الأمن بإطلاق النار": an order, not a fight
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
             del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
         if "treaty_membership" in first:
@@ -548,11 +552,28 @@ MEMBERSHIP_ACT = re.compile(
 )
 
 
+MEMBERSHIP_NEWS = re.compile(r"[وف]?(?:علق|جمد|استانف|تعليق|تجميد)")
+
+
 # announcing or deciding to send forces, with the one who decides between verb and noun:
 # "أعلن رئيس الوزراء الأرميني، الذي تتولى بلاده الرئاسة الدورية، إرسال قوات"
 SENDING_DECIDED = re.compile(
     r"(?:^|(?<=\s))[وف]?(?:اعلن|اعلنت|قرر|قررت)\s+(?:[^\s.؛]+\s+){1,12}?(?:ب|عن\s+)?(?:ارسال|نشر)\s"
 )
+
+
+# an order to the forces: "أمر رئيس كازاخستان يوم الجمعة قوات الأمن بإطلاق النار" is a decision,
+# and the shooting it orders is not yet a fight
+ORDER_TO_FORCES = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?:امر|امرت|اعطي\s+اوامر|اصدر\s+اوامر)\s+(?:[^\s.؛]+\s+){0,8}?"
+    r"(?:ال)?(?:قوات|الجيش|جيش|الشرطه|الاجهزه|اجهزه)\s+(?:[^\s.؛]+\s+){0,3}?ب"
+)
+
+
+def _ordered(s: Sentence, pos: int) -> bool:
+    """The trigger at ``pos`` is what an order to the forces commands (…قوات الأمن بإطلاق النار)."""
+    rel = pos - s.start
+    return any(m.start() < rel <= m.end() for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
 
 
 def _with_membership_acts(triggers: list, sents: Sequence[Sentence]) -> list:
@@ -564,6 +585,8 @@ def _with_membership_acts(triggers: list, sents: Sequence[Sentence]) -> list:
             extra += [(s.start + m.start(), "treaty_membership", "") for m in MEMBERSHIP_ACT.finditer(s.folded)]
         if "ارسال" in s.folded or "نشر" in s.folded:
             extra += [(s.start + m.start(), "political_decision", "") for m in SENDING_DECIDED.finditer(s.folded)]
+        if "امر" in s.folded or "اوامر" in s.folded:
+            extra += [(s.start + m.start(), "political_decision", "") for m in ORDER_TO_FORCES.finditer(s.folded)]
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
 
 

@@ -515,3 +515,17 @@ def test_size_of_a_contingent_and_of_the_whole_force(ex, text, expected):
 )
 def test_a_region_far_from_the_cities_beside_it_is_kept(ex, text, places):
     assert {e.place.name for e in events(ex, text, "2022-01-05") if e.type == "protest"} == places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order to the forces is a decision; the shooting or killing it orders has not happened
+        ("تشهد كازاخستان اضطرابات. وأمر الرئيس مساء الجمعة قوات الأمن بإطلاق النار بهدف القتل.",
+         {"political_decision"}),
+        # a treaty named only as a reference has no event
+        ("تشهد كازاخستان اضطرابات. وهي أول مهمة من نوعها منذ تأسيس المنظمة.", set()),
+    ],
+)
+def test_orders_and_references_are_not_what_they_name(ex, text, expected):
+    assert {e.type for e in events(ex, text, "2022-01-08")} == expected
