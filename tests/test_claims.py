@@ -523,6 +523,7 @@ def test_a_region_far_from_the_cities_beside_it_is_kept(ex, text, places):
         # an order to the forces is a decision; the shooting or killing it orders has not happened
         ("تشهد كازاخستان اضطرابات. وأمر الرئيس مساء الجمعة قوات الأمن بإطلاق النار بهدف القتل.",
          {"political_decision"}),
+        ("الرئيس يأمر بإطلاق النار دون إنذار في كازاخستان", {"political_decision"}),
         # a treaty named only as a reference has no event
         ("تشهد كازاخستان اضطرابات. وهي أول مهمة من نوعها منذ تأسيس المنظمة.", set()),
     ],
