@@ -391,6 +391,12 @@ class EventExtractor:
                 chosen += [r for r in _unique(m.place for m in local if m.place.kind == "region")
                            if not any(_within(r, c, REGION_REACH_KM) for c in chosen)]
             return _without_parents(chosen)[:MAX_PLACES]
+        if SAME_CITY.search(sentence.folded):
+            # "وكانت المدينة نفسها قد شهدت …": the city named last before this sentence
+            earlier = [m for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)
+                       if m.place.kind == "city"]
+            if earlier:
+                return [earlier[-1].place]
         if trig.type in HISTORICAL:
             # one state joining, leaving or freezing ("انسحبت أوزبكستان من المنظمة") is placed
             # at that state; a treaty signed by several states has no place of its own
@@ -528,6 +534,8 @@ def _unique(places) -> list[Place]:
     return out
 
 
+SAME_CITY = re.compile(r"(?:المدينه|البلده)\s+(?:نفسها|ذاتها)|(?:نفس|ذات)\s+المدينه")
+SAME_CITY_REACH = 600  # characters back to the city it means
 REGION_REACH_KM = 300.0  # a city this close to a region's centre may lie inside it
 
 

@@ -530,3 +530,10 @@ def test_a_region_far_from_the_cities_beside_it_is_kept(ex, text, places):
 )
 def test_orders_and_references_are_not_what_they_name(ex, text, expected):
     assert {e.type for e in events(ex, text, "2022-01-08")} == expected
+
+
+def test_the_same_city_is_the_city_named_before(ex):
+    text = "تجمع المحتجون في جاناوزن يوم الأحد. وكانت المدينة نفسها قد شهدت في ديسمبر 2011 مقتل 16 عاملا."
+    assert ("casualties", "Zhanaozen", "2011-12") in {
+        (e.type, e.place.name if e.place else None, e.date) for e in events(ex, text, "2022-01-04")
+    }
