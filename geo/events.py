@@ -391,7 +391,7 @@ class EventExtractor:
                 chosen += [r for r in _unique(m.place for m in local if m.place.kind == "region")
                            if not any(_within(r, c, REGION_REACH_KM) for c in chosen)]
             return _without_parents(chosen)[:MAX_PLACES]
-        if SAME_CITY.search(sentence.folded):
+        if ("المدينه" in sentence.folded or "البلده" in sentence.folded) and SAME_CITY.search(sentence.folded):
             # "وكانت المدينة نفسها قد شهدت …": the city named last before this sentence
             earlier = [m for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)
                        if m.place.kind == "city"]
