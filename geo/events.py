@@ -165,7 +165,7 @@ def _word_before(s: Sentence, pos: int) -> str:
 # what would happen on a condition has not happened: "إذا طلبت أستانا ذلك"
 CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو", "بهدف", "بغرض", "بقصد"})  # and purposes: "بهدف القتل"
 # nor has what the text denies: "لم تنشر المنظمة قواتها أبدا"
-NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
+NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن", "لا", "ولا"})  # and slogans: "لا للحرب"
 CONJUNCTIONS = ("و", "ف")
 # a withdrawal is a treaty event when a state leaves the treaty or organisation ("انسحبت من
 # المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
@@ -365,6 +365,11 @@ class EventExtractor:
         inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
         if trig.type == "deployment" and hits.at("departure", trig.pos, s.end):
             inside = [m for m in inside if not _headed_to(s, m)]  # "عائدة إلى مينسك"
+        elif trig.type == "deployment":
+            # units moving are placed where they went ("أقلعت من مطار ماناس … متجهة إلى ألماتي"),
+            # not where they came from
+            headed = [m for m in inside if m.place.kind != "country" and _headed_to(s, m)]
+            inside = headed or [m for m in inside if not _came_from(s, m)]
         if not inside and trig.type in STATE_LEVEL:
             inside = [m for m in mentions.between(sentence.start, sentence.end) if m.place.kind == "country"]
         elif not inside and trig.type not in HISTORICAL:
@@ -477,6 +482,18 @@ def _headed_to(s: Sentence, m: Mention) -> bool:
     return _TO.search(s.folded, max(0, rel - 14), rel) is not None
 
 
+_FROM = re.compile(r"(?:^|\s)[وف]?من\s+(?:\S+\s+){0,2}[وف]?$")
+_FROM_NAME = re.compile(r"(?:مطار|قاعده|مدينه|مدينتي|العاصمه)")
+
+
+def _came_from(s: Sentence, m: Mention) -> bool:
+    """The place is where somebody came from: "من مطار تشكالوفسكي"، "من مدينتي إيفانوفو"."""
+    rel = m.start - s.start
+    before = s.folded[max(0, rel - 24) : rel]
+    hit = _FROM.search(before)
+    return hit is not None and (hit.end() - hit.start() <= 5 or _FROM_NAME.search(before, hit.start()) is not None)
+
+
 def _located(s: Sentence, m: Mention) -> bool:
     """The mention is where something happens: right after a locative, or after "the capital"."""
     rel = m.start - s.start
@@ -574,7 +591,7 @@ SENDING_DECIDED = re.compile(
 # and the shooting it orders is not yet a fight
 ORDER_TO_FORCES = re.compile(
     r"(?:^|(?<=\s))[وف]?(?:امر|يامر|امرت|تامر|اعطي\s+اوامر|اصدر\s+اوامر)\s+"
-    r"(?:(?:[^\s.؛]+\s+){0,8}?(?:ال)?(?:قوات|الجيش|جيش|الشرطه|الاجهزه|اجهزه)\s+(?:[^\s.؛]+\s+){0,3}?)?ب"
+    r"(?:(?:[^\s.؛]+\s+){0,8}?(?:ال)?(?:قوات|الجيش|جيش|الشرطه|الاجهزه|اجهزه)\s+(?:[^\s.؛]+\s+){0,3}?)?[\"«“]?ب"
 )
 
 

@@ -537,3 +537,22 @@ def test_the_same_city_is_the_city_named_before(ex):
     assert ("casualties", "Zhanaozen", "2011-12") in {
         (e.type, e.place.name if e.place else None, e.date) for e in events(ex, text, "2022-01-04")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a plane taking off is placed where it is headed
+        ("تستمر المهمة في كازاخستان. وأقلعت من مطار ماناس في بيشكيك طائرة تقل 150 عسكريا متجهة إلى ألماتي.",
+         {"Almaty"}),
+        # where the forces came from is not where they were deployed
+        ("تشهد كازاخستان اضطرابات. ووصلت إلى المدينة قوات من روسيا.", {"Kazakhstan"}),
+    ],
+)
+def test_units_moving_are_placed_where_they_went(ex, text, places):
+    assert {e.place.name for e in events(ex, text, "2022-01-08") if e.type == "deployment"} == places
+
+
+def test_a_slogan_against_war_is_no_war(ex):
+    text = "تجمع عشرات الناشطين في بيشكيك رافعين لافتات كتب عليها لا للحرب."
+    assert "armed_clash" not in {e.type for e in events(ex, text, "2022-01-07")}
