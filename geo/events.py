@@ -369,7 +369,11 @@ class EventExtractor:
             # units moving are placed where they went ("أقلعت من مطار ماناس … متجهة إلى ألماتي"),
             # not where they came from
             headed = [m for m in inside if m.place.kind != "country" and _headed_to(s, m)]
-            inside = headed or [m for m in inside if not _came_from(s, m)]
+            origins = [m for m in inside if _came_from(s, m)]
+            if (any(m.place.kind != "country" for m in origins) and not headed
+                    and all(m in origins for m in inside if m.place.kind != "country")):
+                return []  # "بعد أن أقلعت من مطار ماناس": the flight's start, its arrival is told apart
+            inside = headed or [m for m in inside if m not in origins]
         if not inside and trig.type in STATE_LEVEL:
             inside = [m for m in mentions.between(sentence.start, sentence.end) if m.place.kind == "country"]
         elif not inside and trig.type not in HISTORICAL:
@@ -482,14 +486,15 @@ def _headed_to(s: Sentence, m: Mention) -> bool:
     return _TO.search(s.folded, max(0, rel - 14), rel) is not None
 
 
-_FROM = re.compile(r"(?:^|\s)[وف]?من\s+(?:\S+\s+){0,2}[وف]?$")
+_FROM = re.compile(r"(?:^|\s)[وف]?من\s+(?:\S+\s+){0,4}[وف]?$")
 _FROM_NAME = re.compile(r"(?:مطار|قاعده|مدينه|مدينتي|العاصمه)")
 
 
 def _came_from(s: Sentence, m: Mention) -> bool:
-    """The place is where somebody came from: "من مطار تشكالوفسكي"، "من مدينتي إيفانوفو"."""
+    """The place is where somebody came from: "من مطار تشكالوفسكي"، "من مدينتي إيفانوفو"،
+    "من مطار ماناس قرب بيشكيك"."""
     rel = m.start - s.start
-    before = s.folded[max(0, rel - 24) : rel]
+    before = s.folded[max(0, rel - 40) : rel]
     hit = _FROM.search(before)
     return hit is not None and (hit.end() - hit.start() <= 5 or _FROM_NAME.search(before, hit.start()) is not None)
 

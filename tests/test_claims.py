@@ -556,3 +556,9 @@ def test_units_moving_are_placed_where_they_went(ex, text, places):
 def test_a_slogan_against_war_is_no_war(ex):
     text = "تجمع عشرات الناشطين في بيشكيك رافعين لافتات كتب عليها لا للحرب."
     assert "armed_clash" not in {e.type for e in events(ex, text, "2022-01-07")}
+
+
+def test_the_start_of_a_flight_told_beside_its_arrival_is_one_deployment(ex):
+    text = ("تستمر المهمة في كازاخستان. ووصلت إلى ألماتي مساء أمس الكتيبة القرغيزية، "
+            "بعد أن أقلعت من مطار ماناس قرب بيشكيك.")
+    assert {e.place.name for e in events(ex, text, "2022-01-08") if e.type == "deployment"} == {"Almaty"}
