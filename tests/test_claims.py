@@ -562,3 +562,12 @@ def test_the_start_of_a_flight_told_beside_its_arrival_is_one_deployment(ex):
     text = ("تستمر المهمة في كازاخستان. ووصلت إلى ألماتي مساء أمس الكتيبة القرغيزية، "
             "بعد أن أقلعت من مطار ماناس قرب بيشكيك.")
     assert {e.place.name for e in events(ex, text, "2022-01-08") if e.type == "deployment"} == {"Almaty"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("وفي مدينة تالدي قورغان، أسقط متظاهرون أمس تمثالا للرئيس السابق.", {"riot"}),
+     ("وقالت الشرطة إنها قضت على عشرات المهاجمين في ألماتي الليلة الماضية.", {"casualties"})],
+)
+def test_toppled_statues_and_eliminated_attackers(ex, text, expected):
+    assert {e.type for e in events(ex, text, "2022-01-06")} == expected
