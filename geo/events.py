@@ -165,6 +165,7 @@ def _word_before(s: Sentence, pos: int) -> str:
 
 
 # what would happen on a condition has not happened: "إذا طلبت أستانا ذلك"
+NOT_TAKING_PART = re.compile(r"(?:^|\s)[وف]?(?:لن|لم|لا)\s+\S*شارك\S*\s+(?:في\s+)?(?:اي\s+)?(?:\S+\s+)?$")
 CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو", "بهدف", "بغرض", "بقصد"})  # and purposes: "بهدف القتل"
 # nor has what the text denies: "لم تنشر المنظمة قواتها أبدا"
 NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن", "لا", "ولا"})  # and slogans: "لا للحرب"
@@ -354,6 +355,8 @@ class EventExtractor:
     @staticmethod
     def _prevented(s: Sentence, pos: int, kind: str) -> bool:
         """The word right before the trigger turns it into its absence."""
+        if NOT_TAKING_PART.search(s.folded, max(0, pos - s.start - 40), pos - s.start):
+            return True  # "لن يشاركوا في أي عمليات قتالية": what they will not take part in
         word = _word_before(s, pos)
         if not word:
             return False

@@ -571,3 +571,9 @@ def test_the_start_of_a_flight_told_beside_its_arrival_is_one_deployment(ex):
 )
 def test_toppled_statues_and_eliminated_attackers(ex, text, expected):
     assert {e.type for e in events(ex, text, "2022-01-06")} == expected
+
+
+def test_what_troops_will_not_take_part_in_is_no_event(ex):
+    text = "وقالت يريفان إنها سترسل 100 عسكري لن يشاركوا في أي عمليات قتالية في كازاخستان."
+    assert list(events(ex, text, "2022-01-07")) == []
+    assert troops(ex, text) == {("AM", 100, "pledged")}
