@@ -305,24 +305,16 @@ def _month_year(m: re.Match[str]) -> _Abs | None:
     )  # fmt: skip
 
 
-@cache
-def _YEAR_SHIFTS_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
-    return {fold_word(k): v for k, v in _YEAR_SHIFTS.items()}
+_SHIFT_TABLES = {
+    "year": _YEAR_SHIFTS, "month": _MONTH_SHIFTS, "next_day": _NEXT_DAY_WORDS, "next_year": _NEXT_YEAR_WORDS,
+}  # fmt: skip
 
 
 @cache
-def _MONTH_SHIFTS_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
-    return {fold_word(k): v for k, v in _MONTH_SHIFTS.items()}
-
-
-@cache
-def _NEXT_DAY_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
-    return {fold_word(k): v for k, v in _NEXT_DAY_WORDS.items()}
-
-
-@cache
-def _NEXT_YEAR_FOLDED() -> dict[str, int]:  # noqa: N802 - a cached constant
-    return {fold_word(k): v for k, v in _NEXT_YEAR_WORDS.items()}
+def _shifts(table: str) -> dict[str, int]:
+    """One of the tables of relative words (العام الماضي، الشهر الجاري، اليوم التالي، العام
+    نفسه), keyed by the folded word."""
+    return {fold_word(k): v for k, v in _SHIFT_TABLES[table].items()}
 
 
 @cache
@@ -541,17 +533,17 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
             absolute.extend(_years(m, s))
         elif m.group("cdir") is not None or m.group("cday") is not None or m.group("cord") is not None:
             day = int(m.group("cday")) if m.group("cday") else _ordinals()[fold_word(m.group("cord"))]
-            shift = _MONTH_SHIFTS_FOLDED()[fold_word(m.group("cdir"))] if m.group("cdir") else 0
+            shift = _shifts("month")[fold_word(m.group("cdir"))] if m.group("cdir") else 0
             start = m.start("cday" if m.group("cday") else "cord")
             absolute.append(_Abs(start, m.end(), "day", None, None, day, explicit_year=False, month_shift=shift))
         elif m.group("nday") is not None:
-            after = _NEXT_DAY_FOLDED()[fold_word(m.group("nday")).split()[-1]]
+            after = _shifts("next_day")[fold_word(m.group("nday")).split()[-1]]
             absolute.append(_Abs(m.start() + 1, m.end(), "day", None, explicit_year=False, after_day=after))
         elif m.group("nyear") is not None:
-            after = _NEXT_YEAR_FOLDED()[fold_word(m.group("nyear")).split()[-1]]
+            after = _shifts("next_year")[fold_word(m.group("nyear")).split()[-1]]
             absolute.append(_Abs(m.start("nyear"), m.end(), "year", None, explicit_year=False, after_year=after))
         elif m.group("ryear") is not None:
-            shift = _YEAR_SHIFTS_FOLDED()[fold_word(m.group("ryear")).split()[-1]]
+            shift = _shifts("year")[fold_word(m.group("ryear")).split()[-1]]
             absolute.append(_Abs(m.start("ryear"), m.end(), "year", None, shift=shift))
         else:
             rel = _relative(m, s, original, folded)

@@ -60,6 +60,17 @@ def _inflected(stem: str) -> list[str]:
     return list(dict.fromkeys([stem, " ".join([*inner, words[-1]])]))
 
 
+# a gathering named after its city: "قمة موسكو"، "اجتماع يريفان" (the city's name follows)
+NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|مؤتمر|محادثات|مفاوضات)\s*$")
+_HEADED_TO = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|نحو|باتجاه)|متوجه\w*|عائد\w*)\s+$")
+
+
+def headed_to(s: Sentence, pos: int) -> bool:
+    """The name at ``pos`` is where somebody went: right after إلى / نحو / باتجاه / متوجهة إلى."""
+    rel = pos - s.start
+    return _HEADED_TO.search(s.folded, max(0, rel - 14), rel) is not None
+
+
 class MentionIndex:
     """Mentions sorted by offset, with the ones inside a span found by bisection."""
 

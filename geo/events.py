@@ -17,10 +17,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from geo.clauses import Hits, MentionIndex, Sentence, clauses
+from geo.clauses import NAMED_GATHERING, Hits, MentionIndex, Sentence, clauses, headed_to
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
-from geo.troops import NAMED_GATHERING, UNITS
+from geo.troops import UNITS
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": ("احتج", "مظاهرات", "مظاهرة", "تظاهر", "محتج", "المحتجين", "متظاهر", "المتظاهرين", "ثورات",
@@ -84,7 +84,8 @@ DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9
 FUTURE = ("من المقرر", "المقرر أن", "يعتزم", "تعتزم", "سيعقد", "ستعقد", "الأسبوع المقبل", "الشهر المقبل",
           "الأسبوع القادم", "الشهر القادم", "يوم غد")
 # "سيتم / ستتم / سوف" a few words before a trigger: what will be done
-WILL_BE = re.compile(r"(?:^|\s)(?:سيتم|ستتم|سوف|سيجري|ستجري)\s+(?:\S+\s+){0,4}$")
+WILL_WORDS = ("سيتم", "ستتم", "سوف", "سيجري", "ستجري")
+WILL_BE = re.compile(rf"(?:^|\s)(?:{'|'.join(WILL_WORDS)})\s+(?:\S+\s+){{0,4}}$")
 WILL_BE_REACH = 48
 # a summit held online has no place of its own
 VIRTUAL = ("افتراضي", "الافتراضية", "بصيغته الافتراضية", "عبر الفيديو", "عبر الإنترنت", "عن بعد",
@@ -221,7 +222,7 @@ class EventExtractor:
             (pos, name, prefix) for pos, _, name, prefix in hits.items
             if (name in TRIGGERS or name in ("movement", "departure")) and not _future_tense(prefix)
         ]
-        triggers = _with_membership_acts(triggers, sents)
+        triggers = _with_phrase_triggers(triggers, sents)
         positions = [pos for pos, _, _ in triggers]
         previous: Sentence | None = None
         for s in sents:
@@ -238,10 +239,10 @@ class EventExtractor:
             treaty = "treaty_membership" in kinds and hits.any(
                 "treaty_context", before.start if before is not None else s.start, s.end
             )
-            kinds_count: dict[str, int] = {}
-            if HISTORICAL & kinds:
-                for _, t, _ in triggers[lo:hi]:
-                    kinds_count[t] = kinds_count.get(t, 0) + 1
+            # a sentence telling several steps of a history ("وقعت … عام 1992، ووقعت ثلاث دول أخرى
+            # في العام التالي … حيز التنفيذ في عام 1994"): each step takes the date told after it
+            steps = sorted({pos for pos, t, _ in triggers[lo:hi] if t in HISTORICAL
+                            and not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits))})
             history: list[Event] = []
             units = hits.any(UNITS, s.start, s.end)  # forces named anywhere in the sentence
             for c in _claims(s, positions, mentions):
@@ -250,13 +251,7 @@ class EventExtractor:
                     continue
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
                                            units=units):
-                    if trig.type in HISTORICAL and kinds_count.get(trig.type, 0) > 1:
-                        # a sentence telling several steps of a history ("وقعت … عام 1992، ووقعت
-                        # ثلاث دول أخرى في العام التالي … حيز التنفيذ في عام 1994"): each trigger
-                        # takes the date told nearest it
-                        steps = sorted({pos for pos, t, _ in triggers[lo:hi] if t == trig.type and (
-                            pos == trig.pos or not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits))
-                        )})
+                    if trig.type in HISTORICAL and len(steps) > 1:
                         for pos, until in zip(steps, [*steps[1:], s.end], strict=True):
                             if c.start <= pos < c.end:
                                 history += self._events(s, c, _Trigger(trig.type, pos), numbers, mentions,
@@ -300,8 +295,7 @@ class EventExtractor:
         units: bool,
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
-        will = "سيتم" in s.folded or "ستتم" in s.folded or "سوف" in s.folded or "سيجري" in s.folded or (
-            "ستجري" in s.folded)
+        will = any(w in s.folded for w in WILL_WORDS)
         for pos, t, prefix in triggers:
             if _imperfect(prefix) and _word_before(s, pos) in MAYBE:
                 continue  # "قد تطلبه موسكو": what may happen
@@ -369,11 +363,11 @@ class EventExtractor:
             return self._meeting_place(sentence, mentions, hits)
         inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
         if trig.type == "deployment" and hits.at("departure", trig.pos, s.end):
-            inside = [m for m in inside if not _headed_to(s, m)]  # "عائدة إلى مينسك"
+            inside = [m for m in inside if not headed_to(s, m.start)]  # "عائدة إلى مينسك"
         elif trig.type == "deployment":
             # units moving are placed where they went ("أقلعت من مطار ماناس … متجهة إلى ألماتي"),
             # not where they came from
-            headed = [m for m in inside if m.place.kind != "country" and _headed_to(s, m)]
+            headed = [m for m in inside if m.place.kind != "country" and headed_to(s, m.start)]
             origins = [m for m in inside if _came_from(s, m)]
             if (any(m.place.kind != "country" for m in origins) and not headed
                     and all(m in origins for m in inside if m.place.kind != "country")):
@@ -480,15 +474,6 @@ def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:
 
 # "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor
 _PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$")
-
-
-_TO = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|نحو|باتجاه)|متوجه\w*|عائد\w*)\s+$")
-
-
-def _headed_to(s: Sentence, m: Mention) -> bool:
-    """The place is where somebody went: right after إلى/نحو/باتجاه."""
-    rel = m.start - s.start
-    return _TO.search(s.folded, max(0, rel - 14), rel) is not None
 
 
 _FROM = re.compile(r"(?:^|\s)[وف]?من\s+(?:\S+\s+){0,4}[وف]?$")
@@ -611,7 +596,7 @@ def _ordered(s: Sentence, pos: int) -> bool:
     return any(m.start() < rel <= m.end() for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
 
 
-def _with_membership_acts(triggers: list, sents: Sequence[Sentence]) -> list:
+def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
     """``triggers`` with the acts whose subject stands inside the phrase: a membership
     suspended (علقت أوزبكستان عضويتها), the sending of forces announced or decided."""
     extra = []

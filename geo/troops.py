@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from geo.clauses import Hits, MentionIndex, Sentence
+from geo.clauses import NAMED_GATHERING, Hits, MentionIndex, Sentence, headed_to
 from geo.model import Mention, TroopContribution
 from geo.numbers import NumberMention
 
@@ -40,9 +40,6 @@ NOT_TROOPS = ("قتيل", "قتلى", "قتل", "مقتل", "جريح", "جرح�
 HURT = ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "جرح", "جرحى", "أصيب", "إصابة", "مصاب", "اعتقل", "توفي")
 ORGANISATION = ("منظمة", "المنظمة", "التحالف", "الحلف", "معاهدة الأمن الجماعي", "الجماعية")
 THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها")
-
-# a gathering named after its city: "قمة موسكو"، "اجتماع يريفان" (the city's name follows)
-NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|مؤتمر|محادثات|مفاوضات)\s*$")
 
 # a standing force: an army, a base, the size of a whole service (تعداد)
 STANDING = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال|لل)?(?:جيش|قاعده|تعداد|قوات\s+المسلحه)(?!\w)")
@@ -187,7 +184,7 @@ class TroopExtractor:
                 return iso
         # a state the force went to ("أُرسلت إلى كازاخستان قوة") is not the one that sent it
         before = [(pos, iso) for pos, iso in states
-                  if pos < s.start + lo and iso != destination and not _destination_at(s, pos)]
+                  if pos < s.start + lo and iso != destination and not headed_to(s, pos)]
         clause_lo = s.start + _clause_start(s.folded, lo)
         before_clause = [(p, i) for p, i in before if p >= clause_lo]
         if before_clause:
@@ -222,15 +219,6 @@ _RELATIVE = re.compile(r"\s*(?:التي|الذي|اللتي|اللذي)\s")
 def _last_state(states: list[tuple[int, str]], before: int) -> str | None:
     found = [iso for pos, iso in states if pos < before]
     return found[-1] if found else None
-
-
-_TO = re.compile(r"(?:^|\s)(?:الي|نحو|باتجاه)\s+$")
-
-
-def _destination_at(s: Sentence, pos: int) -> bool:
-    """The state at ``pos`` is named right after إلى: where the force went."""
-    rel = pos - s.start
-    return _TO.search(s.folded, max(0, rel - 10), rel) is not None
 
 
 def _clause_start(folded: str, pos: int) -> int:

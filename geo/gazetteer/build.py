@@ -29,6 +29,9 @@ def _short(name: str) -> bool:
 LATIN_MIN_POPULATION = 15000
 _RANK = {CURATED: 0, COUNTRY: 1, ADJECTIVE: 2, CLDR_CITY: 3, GEONAMES: 4}
 CLDR_CITY_MIN_POPULATION = 1_000_000
+# below this size a CLDR name that is also an ordinary word (سمراء, Samara) is left out
+CLDR_CITY_WORD_POPULATION = 2_000_000
+CLDR_CITY_WORD_COMMONNESS = 3.0
 REGION_CUES = ("إقليم", "منطقة", "ولاية", "مقاطعة", "محافظة")
 
 
@@ -129,7 +132,8 @@ class _Builder:
             k = key(arabic)
             if any(e.source == COUNTRY for e in self.entries.get(k, ())):
                 continue
-            if self.places[pkey].population < 2_000_000 and arabic_commonness(arabic) >= 3.0:
+            if (self.places[pkey].population < CLDR_CITY_WORD_POPULATION
+                    and arabic_commonness(arabic) >= CLDR_CITY_WORD_COMMONNESS):
                 continue
             self.add(arabic, Entry(pkey, CLDR_CITY))
 
