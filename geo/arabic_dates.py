@@ -86,6 +86,8 @@ _MONTH_SHIFTS = {
     "الجاري": 0, "الحالي": 0, "ذاته": 0, "نفسه": 0, "الماضي": -1, "المنصرم": -1, "الفائت": -1,
     "السابق": -1, "المقبل": 1, "القادم": 1,
 }  # fmt: skip
+# "العاشر من الشهر نفسه" points back to the month told before it, not to the publication's
+_SAME_MONTH_WORDS = frozenset({"ذاته", "نفسه"})
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 _RECENT_DAYS = 7
 _ROLL_BACK_DAYS = 60  # a yearless date this far after publication belongs to the year before
@@ -247,6 +249,7 @@ class _Abs:
     month_shift: int | None = None  # "الخامس من الشهر الجاري": a day of a month relative to publication
     after_year: int | None = None  # "العام التالي" (1), "العام نفسه" (0): relative to the year told before
     after_day: int | None = None  # "في اليوم التالي" (1), "في اليوم نفسه" (0): relative to the day told before
+    same_month: bool = False  # "العاشر من الشهر نفسه": in the month told before it
 
 
 @dataclass(slots=True)
@@ -315,6 +318,11 @@ def _shifts(table: str) -> dict[str, int]:
     """One of the tables of relative words (العام الماضي، الشهر الجاري، اليوم التالي، العام
     نفسه), keyed by the folded word."""
     return {fold_word(k): v for k, v in _SHIFT_TABLES[table].items()}
+
+
+@cache
+def _same_month_words() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in _SAME_MONTH_WORDS)
 
 
 @cache
@@ -533,9 +541,11 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
             absolute.extend(_years(m, s))
         elif m.group("cdir") is not None or m.group("cday") is not None or m.group("cord") is not None:
             day = int(m.group("cday")) if m.group("cday") else _ordinals()[fold_word(m.group("cord"))]
-            shift = _shifts("month")[fold_word(m.group("cdir"))] if m.group("cdir") else 0
+            direction = fold_word(m.group("cdir")) if m.group("cdir") else ""
+            shift = _shifts("month")[direction] if direction else 0
             start = m.start("cday" if m.group("cday") else "cord")
-            absolute.append(_Abs(start, m.end(), "day", None, None, day, explicit_year=False, month_shift=shift))
+            absolute.append(_Abs(start, m.end(), "day", None, None, day, explicit_year=False, month_shift=shift,
+                                 same_month=direction in _same_month_words()))
         elif m.group("nday") is not None:
             after = _shifts("next_day")[fold_word(m.group("nday")).split()[-1]]
             absolute.append(_Abs(m.start() + 1, m.end(), "day", None, explicit_year=False, after_day=after))
@@ -580,7 +590,7 @@ def _fill_years(
     for a in items:
         if a.shift is not None:
             a.year = None if reference is None else reference + a.shift
-        elif a.month_shift is not None:
+        elif a.month_shift is not None and not a.same_month:
             _month_of_publication(a, published)
     last_told = None  # the year told last, in text order ("عام 1992 … العام التالي … السنة نفسها")
     for a in sorted(items, key=lambda b: b.start):
@@ -591,7 +601,7 @@ def _fill_years(
     sentences = _Sentences(s)
     explicit: list[tuple[int, int, int]] | None = None  # (sentence, position, year), made when needed
     for a in items:
-        if a.year is not None or a.precision == "year":
+        if a.year is not None or a.precision == "year" or a.same_month:
             continue
         if explicit is None:
             explicit = [
@@ -604,6 +614,22 @@ def _fill_years(
             a.year = _publication_year(a, published)
         if a.year is None:
             a.year = default_year
+    if any(a.same_month for a in items):
+        _same_month(items, published)
+
+
+def _same_month(items: list[_Abs], published: date | None) -> None:
+    """"العاشر من الشهر نفسه": the month of the last date told before it with a month (and
+    year), in text order; with none told, the month of publication."""
+    last: tuple[int, int] | None = None
+    for a in sorted(items, key=lambda b: b.start):
+        if a.same_month:
+            if last is None:
+                _month_of_publication(a, published)
+            else:
+                a.year, a.month = last
+        if a.year and a.month and a.precision != "year" and not a.impossible:
+            last = (a.year, a.month)
 
 
 def _month_of_publication(a: _Abs, published: date | None) -> None:

@@ -131,6 +131,19 @@ def test_a_day_of_the_current_month_without_publication_has_no_value():
     assert [m.value for m in find_dates("في الخامس من الشهر الجاري")] == [None]
 
 
+@pytest.mark.parametrize("published", [None, THU_6_JAN])
+def test_a_day_of_the_same_month_takes_the_month_told_before_it(published):
+    text = ("اندلعت الأزمة في 20 ديسمبر 2021. وفي الثالث والعشرين من الشهر ذاته، أعلن البرلمان موقفه، "
+            "وفي اليوم نفسه خرجت مسيرة.")
+    assert [(m.text, m.value) for m in find_dates(text, published=published)][1:] == [
+        ("الثالث والعشرين من الشهر ذاته", "2021-12-23"), ("اليوم نفسه", "2021-12-23")
+    ]
+
+
+def test_a_day_of_the_same_month_with_no_month_told_takes_the_publication_month():
+    assert [m.value for m in find_dates("وفي الخامس من الشهر نفسه", published=THU_6_JAN)] == ["2022-01-05"]
+
+
 def test_the_next_day_counts_from_the_day_told_before():
     text = ("غادرت الوحدة الأولى الجمعة 14 يناير 2022، وتبعتها الثانية في اليوم التالي، "
             "والثالثة صباح اليوم التالي، وفي اليوم نفسه عادت الرابعة.")
