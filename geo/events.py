@@ -107,19 +107,32 @@ SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 
 FIGURE_REACH_AFTER = 40
 FIGURE_REACH_BEFORE = 25
 # compared with folded text, where إلى is written الي and على is علي
-LOCATIVES = ("في", "الي", "ب", "ل", "علي")
+# what stands right before a place where something happens: a preposition as the word
+# before it (في ألماتي، وفي ألماتي، إلى، على) or written on the name (بألماتي، لألماتي), a
+# compass word between (في جنوب قيرغيزستان، بشمال البلاد); not the end of another word
+# (حوالي، قبل، حرب)
+LOCATIVE_BEFORE = re.compile(
+    r"(?:(?:^|\s)[وف]?(?:في|الي|علي)\s+|(?:^|\s)[وف]?[بل])"
+    r"(?:(?:جنوب|شمال|شرق|غرب|وسط)ي?\s+(?:(?:شرق|غرب)ي?\s+)?)?$"
+)
+LOCATIVE_REACH = 24
+BETWEEN_BEFORE = re.compile(r"(?:^|\s)[وف]?بين\s+$")
 
 
-def _ends_with(before: str, words: tuple[str, ...]) -> bool:
-    """``before`` (the text up to a place name) ends with one of ``words``."""
-    return before.rstrip().endswith(words)
+def _locative_before(s: Sentence, m: Mention, *, between: bool = False) -> bool:
+    """A locative preposition stands right before mention ``m`` of sentence ``s`` (with
+    ``between``, بين counts too: "اشتباكات بين أرمينيا وأذربيجان")."""
+    rel = m.start - s.start
+    before = s.folded[max(0, rel - LOCATIVE_REACH) : rel]
+    if LOCATIVE_BEFORE.search(before) is not None:
+        return True
+    return between and BETWEEN_BEFORE.search(before) is not None
 
 
 # a war "on terrorism" or "against extremism" is a policy, not a fight at a place
 WAR_ON_AN_IDEA = re.compile(r"\S+(?:\s+\S+)?\s+(?:ضد|علي)\s+(?:ال)?(?:ارهاب|تطرف|مخدرات|فساد)(?![\u0621-\u064a])")
 
 # a fight is where its parties are: "القتال الحدودي بين قيرغيزستان وطاجيكستان"
-BETWEEN = ("بين", "وبين")
 PARTIES_MEET = {"armed_clash"}
 
 
@@ -416,8 +429,7 @@ class EventExtractor:
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
         states = [m for m in inside if m.place.kind == "country"]
-        words = LOCATIVES + BETWEEN if trig.type in PARTIES_MEET else LOCATIVES
-        located = [m for m in states if _ends_with(s.folded[max(0, m.start - s.start - 6) : m.start - s.start], words)]
+        located = [m for m in states if _locative_before(s, m, between=trig.type in PARTIES_MEET)]
         if located:
             return [located[0].place]
         if main_state is not None:
@@ -491,9 +503,9 @@ def _came_from(s: Sentence, m: Mention) -> bool:
 
 def _located(s: Sentence, m: Mention) -> bool:
     """The mention is where something happens: right after a locative, or after "the capital"."""
-    rel = m.start - s.start
-    if _ends_with(s.folded[max(0, rel - 6) : rel], LOCATIVES):
+    if _locative_before(s, m):
         return True
+    rel = m.start - s.start
     before = s.folded[max(0, rel - 40) : rel]
     # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there
     return _PLACE_NOUN_BEFORE.search(before) is not None or NAMED_GATHERING.search(before) is not None

@@ -577,3 +577,17 @@ def test_what_troops_will_not_take_part_in_is_no_event(ex):
     text = "وقالت يريفان إنها سترسل 100 عسكري لن يشاركوا في أي عمليات قتالية في كازاخستان."
     assert list(events(ex, text, "2022-01-07")) == []
     assert troops(ex, text) == {("AM", 100, "pledged")}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [  # a preposition written on the name, or a compass word between the preposition and it
+        ("تشهد كازاخستان أزمة. واندلعت أعمال شغب بقيرغيزستان يوم 5 يناير.", "KG"),
+        ("تشهد كازاخستان أزمة. واندلعت أعمال شغب في جنوب قيرغيزستان يوم 5 يناير.", "KG"),
+        # a word that merely ends with the letters of one (حوالي، حرب) is no preposition
+        ("تشهد كازاخستان أزمة. واندلعت أعمال شغب يوم 5 يناير بعد أشهر من حرب أرمينيا وأذربيجان.", "KZ"),
+    ],
+)
+def test_a_state_is_where_an_event_happened_only_after_a_locative(ex, text, state):
+    riots = [e for e in events(ex, text, "2022-01-07") if e.type == "riot"]
+    assert [e.place.iso2 for e in riots] == [state]
