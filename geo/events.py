@@ -214,8 +214,9 @@ HARM = ("killed", "injured", "arrested")
 
 
 class EventExtractor:
-    def __init__(self, *, capitals: frozenset[str] = frozenset()) -> None:
+    def __init__(self, *, capitals: frozenset[str] = frozenset(), states: dict[str, Place] | None = None) -> None:
         self.capitals = capitals
+        self.states = states or {}  # iso2 → the state's place, for a capital that speaks for it
 
     def extract(
         self,
@@ -421,10 +422,10 @@ class EventExtractor:
         if trig.type in HISTORICAL:
             # one state joining, leaving or freezing ("انسحبت أوزبكستان من المنظمة") is placed
             # at that state; a treaty signed by several states has no place of its own
-            lone = _unique(m.place for m in inside if m.place.kind == "country")
+            # a capital speaking for its state counts as the state: "علّقت طشقند عضويتها"
+            lone = self._states_named(s, inside)
             if not lone:
-                lone = _unique(m.place for m in mentions.between(sentence.start, sentence.end)
-                               if m.place.kind == "country")
+                lone = self._states_named(sentence, mentions.between(sentence.start, sentence.end))
             return [lone[0] if len(lone) == 1 else None]
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
@@ -444,6 +445,16 @@ class EventExtractor:
             if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
                 return [m.place]
         return [None]
+
+    def _states_named(self, s: Sentence, mentions) -> list[Place]:
+        """The states ``mentions`` of ``s`` name: by name, or by a capital that acts for one."""
+        states = []
+        for m in mentions:
+            if m.place.kind == "country":
+                states.append(m.place)
+            elif self._actor(s, m) and m.place.iso2 in self.states:
+                states.append(self.states[m.place.iso2])
+        return _unique(states)
 
     def _actor(self, s: Sentence, m: Mention) -> bool:
         """A capital named without a locative preposition speaks for its government (موسكو ترى)."""

@@ -25,7 +25,10 @@ class Extractor:
         self.settings = settings or get_settings()
         self.index = index or get_index(self.settings)
         self.geoparser = Geoparser(self.index)
-        self.events = events.EventExtractor(capitals=frozenset(self.index.capitals))
+        self.events = events.EventExtractor(
+            capitals=frozenset(self.index.capitals),
+            states={p.iso2: p for p in self.index.places.values() if p.kind == "country" and p.iso2},
+        )
         self.troops = troops.TroopExtractor()
         # one scan of each article finds every word the event and troop rules look for
         lexicons = {**events.LEXICONS, **troops.LEXICONS}
