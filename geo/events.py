@@ -529,16 +529,40 @@ CONTINUATION_LEAD = 16  # characters before the place: و، ثم، إضافة إ
 
 def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[Sentence]:
     """The clauses of ``s``, each trigger-less clause that opens with a place joined to the
-    clause before it."""
+    clause before it; a short one that only says where ("وفي العاصمة طشقند، وقّع القادة …")
+    is joined to the clause after it, when that one tells what happened."""
+    parts = clauses(s)
     out: list[Sentence] = []
-    for c in clauses(s):
-        if out and bisect_left(positions, c.start) == bisect_left(positions, c.end) and _opens_with_place(c, mentions):
-            a = out[-1]
-            out[-1] = Sentence(a.start, c.end, s.text[a.start - s.start : c.end - s.start],
-                               s.folded[a.start - s.start : c.end - s.start])
+    fronted: Sentence | None = None
+    for i, c in enumerate(parts):
+        if fronted is not None:
+            c, fronted = _joined(s, fronted, c), None
+        bare = bisect_left(positions, c.start) == bisect_left(positions, c.end)
+        if (bare and i + 1 < len(parts) and _fronted(c)
+                and bisect_left(positions, parts[i + 1].start) < bisect_left(positions, parts[i + 1].end)
+                and _opens_with_place(c, mentions)):
+            fronted = c
+        elif out and bare and _opens_with_place(c, mentions):
+            out[-1] = _joined(s, out[-1], c)
         else:
             out.append(c)
     return out
+
+
+# "وفي العاصمة الأوزبكية طشقند،": a clause that only says where what follows happened
+FRONTED_PLACE = re.compile(r"\s*[وف]?(?:في\s|ب)")
+FRONTED_PLACE_CHARS = 48
+
+
+def _fronted(c: Sentence) -> bool:
+    """A short clause opening with في or ب: it may only say where."""
+    return len(c.folded) <= FRONTED_PLACE_CHARS and FRONTED_PLACE.match(c.folded) is not None
+
+
+def _joined(s: Sentence, a: Sentence, b: Sentence) -> Sentence:
+    """Clauses ``a`` and ``b`` of ``s`` (in this order) as one claim."""
+    lo, hi = a.start - s.start, b.end - s.start
+    return Sentence(a.start, b.end, s.text[lo:hi], s.folded[lo:hi])
 
 
 def _opens_with_place(c: Sentence, mentions: MentionIndex) -> bool:

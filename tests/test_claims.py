@@ -593,3 +593,16 @@ def test_what_troops_will_not_take_part_in_is_no_event(ex):
 def test_a_state_is_where_an_event_happened_only_after_a_locative(ex, text, state):
     riots = [e for e in events(ex, text, "2022-01-07") if e.type == "riot"]
     assert [e.place.iso2 for e in riots] == [state]
+
+
+def test_a_clause_that_only_says_where_belongs_to_the_claim_after_it(ex):
+    text = ("في الخامس عشر من مايو 1992، وفي العاصمة الأوزبكية طشقند، وقّع قادة ست جمهوريات سوفياتية "
+            "سابقة، هي روسيا وكازاخستان وقيرغيزستان، معاهدة الأمن الجماعي.")
+    treaty = [e for e in events(ex, text) if e.type == "treaty_membership"]
+    assert [(e.place.name if e.place else None, e.date) for e in treaty] == [("Tashkent", "1992-05-15")]
+
+
+def test_a_place_after_the_claim_still_continues_it(ex):
+    text = "خرج آلاف المحتجين إلى الشوارع في أكتوبي، وفي شيمكنت."
+    protests = {e.place.name for e in events(ex, text, "2022-01-05") if e.type == "protest"}
+    assert protests == {"Aktobe", "Shymkent"}
