@@ -91,6 +91,7 @@ _SAME_MONTH_WORDS = frozenset({"ذاته", "نفسه"})
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 _RECENT_DAYS = 7
 _ROLL_BACK_DAYS = 60  # a yearless date this far after publication belongs to the year before
+SHARED_YEAR_REACH = 30  # "6 و7 يناير 2022": a later date this close lends its year
 
 
 class DateMention(NamedTuple):
@@ -599,13 +600,13 @@ def _fill_years(
         if a.year and not a.impossible and (a.explicit_year or a.after_year is not None):
             last_told = a.year
     sentences = _Sentences(s)
-    explicit: list[tuple[int, int, int]] | None = None  # (sentence, position, year), made when needed
+    explicit: list[tuple[int, int, int, bool]] | None = None  # (sentence, position, year, bare), made when needed
     for a in items:
         if a.year is not None or a.precision == "year" or a.same_month:
             continue
         if explicit is None:
             explicit = [
-                (sentences.index(b.start), b.start, b.year)
+                (sentences.index(b.start), b.start, b.year, b.precision == "year")
                 for b in items
                 if b.explicit_year and b.year and not b.impossible
             ]
@@ -642,12 +643,16 @@ def _month_of_publication(a: _Abs, published: date | None) -> None:
     a.month += 1
 
 
-def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int, int]], sentences: _Sentences) -> int | None:
-    """The explicit year nearest ``a`` in its sentence (``explicit``: sentence, position, year)."""
+def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int, int, bool]], sentences: _Sentences) -> int | None:
+    """The explicit year nearest ``a`` in its sentence (``explicit``: sentence, position, year,
+    whether it is a bare year). The year of another date after ``a`` counts only when that
+    date is listed right after it ("6 و7 يناير 2022"): "في 11 يناير، … منذ قمة نوفمبر 2021"
+    does not put the 11th in 2021."""
     if not explicit:
         return None
     here = sentences.index(a.start)
-    same = [(abs(pos - a.start), y) for sentence, pos, y in explicit if sentence == here]
+    same = [(abs(pos - a.start), y) for sentence, pos, y, bare in explicit
+            if sentence == here and (bare or pos < a.start or pos - a.end <= SHARED_YEAR_REACH)]
     return min(same)[1] if same else None
 
 

@@ -323,3 +323,14 @@ def test_dropped_before_counts_folded_away_characters_up_to_any_offset():
     dropped = "\u064e\u064f\u0651\u0640\u200f"
     for end in range(len(text) + 1):
         assert _dropped_before(folded, end) == sum(c in dropped for c in text[:end])
+
+
+def test_a_yearless_date_does_not_borrow_the_year_of_a_later_unrelated_date():
+    text = "وفي 11 يناير، عقد الوزراء اجتماعا هو الأول منذ أن أعلنت قمة إسطنبول في نوفمبر 2021 تحويل المجلس إلى منظمة."
+    assert [m.value for m in find_dates(text, default_year=2022)] == ["2022-01-11", "2021-11"]
+
+
+def test_a_yearless_date_listed_before_a_dated_one_shares_its_year():
+    assert [m.value for m in find_dates("وقعت الاشتباكات في 14 سبتمبر و16 سبتمبر 2021.", default_year=2022)] == [
+        "2021-09-14", "2021-09-16"
+    ]
