@@ -184,7 +184,7 @@ def _master_re() -> re.Pattern[str]:
         rf"\s*(?:-\s*)?(?:من\s+)?(?:شهر\s+)?{_month_expr('1')}{_year_tail('1')}",
         # الخامس من الشهر الجاري, 13 من الشهر الماضي, السادس من هذا الشهر
         rf"(?:[وب]?(?<![0-9.,/:])(?P<cday>[0-9]{{1,2}})(?![0-9])|(?<!\w)[وف]?(?P<cord>{_alt(_ordinals())}))"
-        rf"\s+من\s+(?:(?:ال)?شهر\s+(?P<cdir>{_alt(_MONTH_SHIFTS)})|هذا\s+الشهر)(?!\w)",
+        rf"\s+من\s+(?:(?:ال)?شهر\s+(?P<cdir>{_alt(_MONTH_SHIFTS)})|(?P<this>هذا\s+)?الشهر)(?!\w)",
         # مايو/أيار 1992, في يونيو/حزيران لعام 2010, بداية شهر يناير الجاري
         rf"(?<!\w)(?:(?P<mcue>[وف]?(?:{_alt(_MONTH_CUES)}))\s+(?:(?:شهر|الشهر)\s+)?"
         rf"|(?P<shahr>[وفبل]?شهر)\s+)?{_month_expr('2')}{_year_tail('2')}",
@@ -545,8 +545,10 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
             direction = fold_word(m.group("cdir")) if m.group("cdir") else ""
             shift = _shifts("month")[direction] if direction else 0
             start = m.start("cday" if m.group("cday") else "cord")
+            # "الرابع من الشهر" with no word after it is the month being told, like "من الشهر نفسه"
+            same = direction in _same_month_words() or not (direction or m.group("this"))
             absolute.append(_Abs(start, m.end(), "day", None, None, day, explicit_year=False, month_shift=shift,
-                                 same_month=direction in _same_month_words()))
+                                 same_month=same))
         elif m.group("nday") is not None:
             after = _shifts("next_day")[fold_word(m.group("nday")).split()[-1]]
             absolute.append(_Abs(m.start() + 1, m.end(), "day", None, explicit_year=False, after_day=after))

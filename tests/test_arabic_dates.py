@@ -140,6 +140,11 @@ def test_a_day_of_the_same_month_takes_the_month_told_before_it(published):
     ]
 
 
+def test_a_day_of_the_month_with_no_word_after_it_is_of_the_month_being_told():
+    text = "اندلعت الاحتجاجات في الثاني من ديسمبر 2021، قبل أن تتحول إلى أعمال عنف مساء الرابع من الشهر."
+    assert [m.value for m in find_dates(text, published=THU_6_JAN)] == ["2021-12-02", "2021-12-04"]
+
+
 def test_a_day_of_the_same_month_with_no_month_told_takes_the_publication_month():
     assert [m.value for m in find_dates("وفي الخامس من الشهر نفسه", published=THU_6_JAN)] == ["2022-01-05"]
 
