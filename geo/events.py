@@ -147,6 +147,16 @@ PREVENTION = re.compile(r"[وف]?ل?(?:منع|تجنب|تفادي|حظر)")
 # takes away only a fight
 STOPPING = re.compile(r"[وف]?ل?وقف")
 STOPPED_TYPES = {"armed_clash"}
+# "حق التظاهر السلمي": a right, not a protest
+RIGHT_TO = frozenset({"حق", "الحق", "وحق"})
+QUOTES = "\"'«»“”"
+# "سرت شائعات عن تجدد المعارك": a rumour is not an event
+RUMOUR = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:شايعات|اشاعات|شايعه|اشاعه)\s+(?:\S+\s+){0,4}$")  # folded: ئ is ي
+RUMOUR_REACH = 48
+# "المجرمين والقتلة": the killers are people, not deaths
+KILLERS = re.compile(r"[وف]?(?:ب|ل)?الق[ـ]*ت[ـ]*ل[ـ]*ه(?![\u0621-\u064a])")
+# "فتح النار لقتل المسلحين": killing as the purpose of an order, not a death
+TO_KILL = re.compile(r"[وف]?لقتل\s")
 # a deployment is also told in parts: a verb of arrival or transfer and a word for the units
 # in one clause ("نقلت الطائرات وحدات من المظليين"، "وصلت إلى نور سلطان وحدة أرمينية"); the
 # units are the troop rules' FORCES words (lexicon geo.troops.UNITS)
@@ -365,10 +375,16 @@ class EventExtractor:
         """The word right before the trigger turns it into its absence."""
         if NOT_TAKING_PART.search(s.folded, max(0, pos - s.start - 40), pos - s.start):
             return True  # "لن يشاركوا في أي عمليات قتالية": what they will not take part in
+        rel = pos - s.start
+        if RUMOUR.search(s.folded, max(0, rel - RUMOUR_REACH), rel):
+            return True
+        if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
+            return True
         word = _word_before(s, pos)
         if not word:
             return False
-        if word in CONDITIONAL or word in NEGATION or PREVENTION.fullmatch(word) is not None:
+        if (word in CONDITIONAL or word in NEGATION or word.strip(QUOTES) in RIGHT_TO
+                or PREVENTION.fullmatch(word) is not None):
             return True
         return kind in STOPPED_TYPES and STOPPING.fullmatch(word) is not None
 
@@ -637,9 +653,15 @@ ORDER_TO_FORCES = re.compile(
 )
 
 
+# the order as a noun: "قلقه من الأمر بإطلاق النار"، "أوامر بإطلاق النار دون تحذير"
+ORDER_NOUN = re.compile(r"(?:^|\s)[وف]?(?:ب|ل|لل)?(?:ال)?(?:امر|اوامر|تعليمات)\s+$")
+
+
 def _ordered(s: Sentence, pos: int) -> bool:
     """The trigger at ``pos`` is what an order to the forces commands (…قوات الأمن بإطلاق النار)."""
     rel = pos - s.start
+    if s.folded[rel : rel + 1] == "ب" and ORDER_NOUN.search(s.folded, max(0, rel - 14), rel):
+        return True
     return any(m.start() < rel <= m.end() for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
 
 

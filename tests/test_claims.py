@@ -606,3 +606,23 @@ def test_a_place_after_the_claim_still_continues_it(ex):
     text = "خرج آلاف المحتجين إلى الشوارع في أكتوبي، وفي شيمكنت."
     protests = {e.place.name for e in events(ex, text, "2022-01-05") if e.type == "protest"}
     assert protests == {"Aktobe", "Shymkent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [  # a right, a rumour, an order and a purpose name what did not happen
+        ("دعا الاتحاد الأوروبي السلطات في ألماتي إلى احترام حق التظاهر السلمي.", "protest"),
+        ("وسرت شائعات طوال الليل عن تجدد المعارك في ألماتي، نفتها السلطات.", "armed_clash"),
+        ("وأبدى المسؤول الأوروبي في ألماتي قلقه من الأمر بإطلاق النار دون تحذير.", "armed_clash"),
+        ("خوّل الرئيس الجيش في ألماتي فتح النار لقتل المسلحين.", "casualties"),
+        # people who kill are not deaths
+        ("رفض الرئيس التفاوض مع المجرمين والقتلة في ألماتي.", "casualties"),
+    ],
+)
+def test_what_is_only_named_did_not_happen(ex, text, kind):
+    assert kind not in {e.type for e in events(ex, text, "2022-01-08")}
+
+
+def test_a_rumour_does_not_hide_what_happened_after_it_is_told(ex):
+    text = "نفت السلطات الشائعات، لكن معارك عنيفة اندلعت مساء أمس في ألماتي."
+    assert "armed_clash" in {e.type for e in events(ex, text, "2022-01-08")}
