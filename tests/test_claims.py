@@ -281,6 +281,7 @@ def test_each_step_of_a_history_takes_its_own_date(ex):
      ("وعلقت أوزبكستان عضويتها في المنظمة عام 2012.", "Uzbekistan"),
      # the capital speaks for its state
      ("وفي عام 2012، انسحبت طشقند من المنظمة مرة أخرى.", "Uzbekistan"),
+     ("والتحقت أذربيجان بالمعاهدة عام 1993.", "Azerbaijan"),
      ("وقعت روسيا وأرمينيا وكازاخستان على المعاهدة عام 1992.", None)],
 )
 def test_one_state_leaving_or_joining_is_placed_at_that_state(ex, text, place):
