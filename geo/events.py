@@ -439,6 +439,11 @@ class EventExtractor:
         if trig.type in HISTORICAL:
             # one state joining, leaving or freezing ("انسحبت أوزبكستان من المنظمة") is placed
             # at that state; a treaty signed by several states has no place of its own
+            # "أوزبكستان، التي علّقت عضويتها عام 2012": a relative clause tells of the state before it
+            if RELATIVE.match(s.folded):
+                before = self._states_named(sentence, mentions.between(sentence.start, s.start)[-1:])
+                if before:
+                    return before
             # a capital speaking for its state counts as the state: "علّقت طشقند عضويتها"
             lone = self._states_named(s, inside)
             if not lone:
@@ -565,6 +570,8 @@ def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[S
             out.append(c)
     return out
 
+
+RELATIVE = re.compile(r"\s*(?:التي|الذي|اللتين|اللذين|الذين)\s")
 
 # "وفي العاصمة الأوزبكية طشقند،": a clause that only says where what follows happened
 FRONTED_PLACE = re.compile(r"\s*[وف]?(?:في\s|ب)")
