@@ -42,7 +42,7 @@ ORGANISATION = ("منظمة", "المنظمة", "التحالف", "الحلف", 
 THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها")
 
 # a standing force: an army, a base, the size of a whole service (تعداد)
-STANDING = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال|لل)?(?:جيش|قاعده|تعداد|قوات\s+المسلحه)(?!\w)")
+STANDING = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال|لل)?(?:جيش|قاعده|قاعدت\w+|تعداد|قوات\s+المسلحه)(?!\w)")
 # a figure that numbers a unit ("لواء الاقتحام الجوي 31"، "القاعدة العسكرية 201")
 UNIT_NUMBER = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$")
 
@@ -192,6 +192,10 @@ class TroopExtractor:
             if hits.any("capacity", p, s.start + lo) and hits.any("organisation", p, s.start + lo):
                 return None  # "مصادر روسية إلى أن قوة المنظمة تضم في قوامها": the organisation's size
             return iso
+        # the subject is named as such: even the article's main state may be the sender
+        subject = _subject_before_relative(s, clause_lo - s.start, [(p, i) for p, i in states if not headed_to(s, p)])
+        if subject is not None:
+            return subject  # "أرمينيا، التي كانت ترأس المنظمة، أرسلت نحو مئة عسكري"
         if hits.any("organisation", s.start, s.start + lo):
             return None
         if hits.any("the_country", s.start, s.start + lo):
@@ -213,7 +217,22 @@ class TroopExtractor:
         return [TroopContribution(iso, None, False, "considering", s.text, None, s.start, s.end)]
 
 
-_RELATIVE = re.compile(r"\s*(?:التي|الذي|اللتي|اللذي)\s")
+# a clause that tells more of what the clause before it named: "…، التي يبلغ قوامها"،
+# "…بقاعدتها في غيومري، حيث يتمركز نحو ثلاثة آلاف عسكري"
+_RELATIVE = re.compile(r"\s*و?(?:التي|الذي|اللتي|اللذي|حيث)\s")
+
+
+def _subject_before_relative(s, clause_lo: int, before: list[tuple[int, str]]) -> str | None:
+    """The state that ends the clause before a relative clause which itself comes right
+    before the clause at ``clause_lo`` (offsets in ``s``): "أرمينيا، التي كانت ترأس المنظمة،"."""
+    if clause_lo <= 0:
+        return None
+    relative_lo = _clause_start(s.folded, clause_lo - 1)
+    if relative_lo <= 0 or not _RELATIVE.match(s.folded, relative_lo):
+        return None
+    subject_lo = _clause_start(s.folded, relative_lo - 1)
+    inside = [iso for pos, iso in before if s.start + subject_lo <= pos < s.start + relative_lo]
+    return inside[-1] if inside else None
 
 
 def _last_state(states: list[tuple[int, str]], before: int) -> str | None:

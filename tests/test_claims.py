@@ -147,6 +147,22 @@ def test_a_standing_base_is_capacity_even_with_its_state(ex):
     assert troops(ex, text) == {("RU", 7000, "capacity")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["وتحتفظ روسيا بقاعدتها العسكرية في غيومري، حيث يتمركز نحو ثلاثة آلاف عسكري.",
+     "وتنشر روسيا القاعدة 201 في دوشنبه، والتي يبلغ قوامها الدائم قرابة 7 آلاف عسكري."],
+)
+def test_a_garrison_told_after_its_base_is_capacity(ex, text):
+    assert {(c, s) for c, _, s in troops(ex, text, "2022-11-25")} == {("RU", "capacity")}
+
+
+def test_the_sender_may_stand_before_a_relative_clause(ex):
+    # the article is about Armenia, and Armenia is still the one that sent
+    text = ("تتعمق الأزمة بين أرمينيا والمنظمة. ومن المفارقة أن أرمينيا، التي كانت ترأس المنظمة مطلع 2022، "
+            "أرسلت نحو مئة عسكري إلى كازاخستان ضمن قوة المنظمة.")
+    assert troops(ex, text, "2024-02-23") == {("AM", 100, "sent")}
+
+
 def test_a_force_planned_at_a_summit_has_no_sender(ex):
     # the capital names where the summit was held, not a state that sends anyone
     text = "اتفق القادة في قمة موسكو على إنشاء قوة للرد السريع يبلغ قوامها عشرين ألف جندي."
