@@ -194,6 +194,8 @@ def _master_re() -> re.Pattern[str]:
         rf"(?P<ylist>{_YEAR_LIST})(?![.,][0-9])",
         # العام الماضي، السنة المقبلة
         rf"(?<!\w)[وف]?(?:ب|ل)?(?P<ryear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_YEAR_SHIFTS)}))(?!\w)",
+        # الشهر الماضي، الشهر المقبل: a month relative to publication
+        rf"(?<!\w)[وف]?(?:ب|ل)?(?P<rmonth>(?:ال)?شهر\s+(?:{_alt(_MONTH_SHIFTS)}))(?!\w)",
         # في العام التالي، في السنة نفسها
         rf"(?<!\w)[وف]?(?:ب|ل)?(?P<nyear>(?:ال)?(?:عام|سنه)\s+(?:{_alt(_NEXT_YEAR_WORDS)}))(?!\w)",
         # في اليوم التالي، صباح اليوم نفسه: a day counted from the day told before
@@ -555,6 +557,11 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
         elif m.group("nyear") is not None:
             after = _shifts("next_year")[fold_word(m.group("nyear")).split()[-1]]
             absolute.append(_Abs(m.start("nyear"), m.end(), "year", None, explicit_year=False, after_year=after))
+        elif m.group("rmonth") is not None:
+            direction = fold_word(m.group("rmonth")).split()[-1]
+            absolute.append(_Abs(m.start("rmonth"), m.end(), "month", None, explicit_year=False,
+                                 month_shift=_shifts("month")[direction],
+                                 same_month=direction in _same_month_words()))
         elif m.group("ryear") is not None:
             shift = _shifts("year")[fold_word(m.group("ryear")).split()[-1]]
             absolute.append(_Abs(m.start("ryear"), m.end(), "year", None, shift=shift))

@@ -53,7 +53,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            "وقف لإطلاق النار", "هدنة", "الهدنة", "تولى رئاسة", "توليه رئاسة", "تولي رئاسة",
                            "أمر قوات", "أمرت قوات", "أمر الجيش", "أعطى أوامر", "أوامر بإطلاق"),
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر", "دورة استثنائية",
-                "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية", "اتصالا هاتفيا", "هاتفيا"),
+                "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية", "اتصالا هاتفيا", "هاتفيا", "التقى",
+                "التقت", "التقوا", "لقاء", "قمتها", "قمتهم", "مباحثات"),
     "treaty_membership": ("وقعت", "وقع", "توقيع", "حيز التنفيذ", "انسحب", "انسحبت", "انسحاب", "انضمت",
                           "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تشكيل قوة",
                           "تجديد المعاهدة", "تحول إلى منظمة", "تحولت إلى منظمة", "تحولها إلى منظمة",
@@ -156,6 +157,12 @@ RUMOUR = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:شايعات|اشاعات|شا�
 RUMOUR_REACH = 48
 # "المجرمين والقتلة": the killers are people, not deaths
 KILLERS = re.compile(r"[وف]?(?:ب|ل)?الق[ـ]*ت[ـ]*ل[ـ]*ه(?![\u0621-\u064a])")
+# "من دون أي التزام بإرسال قوات": what is done without something did not do it
+WITHOUT = re.compile(r"(?:^|\s)(?:ب|من\s+)?دون\s+(?:اي\s+)?(?:\S+\s+)?$")
+WITHOUT_REACH = 30
+# what an exercise plays out or a plan supposes: "سيناريو … يفترض تسلل جماعات مسلحة"، "تحاكي هجوما"
+SCENARIO = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:سيناريو|يفترض|تفترض|افتراض|يحاكي|تحاكي|محاكاه)\S*\s+(?:\S+\s+){0,6}$")
+SCENARIO_REACH = 70
 # "فتح النار لقتل المسلحين": killing as the purpose of an order, not a death
 TO_KILL = re.compile(r"[وف]?لقتل\s")
 # a deployment is also told in parts: a verb of arrival or transfer and a word for the units
@@ -379,6 +386,10 @@ class EventExtractor:
         rel = pos - s.start
         if RUMOUR.search(s.folded, max(0, rel - RUMOUR_REACH), rel):
             return True
+        if WITHOUT.search(s.folded, max(0, rel - WITHOUT_REACH), rel):
+            return True  # "من دون أي التزام بإرسال قوات"
+        if SCENARIO.search(s.folded, max(0, rel - SCENARIO_REACH), rel):
+            return True  # "سيناريو التدريبات الذي يفترض تسلل جماعات مسلحة واحتلالها بلدة"
         if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
             return True
         word = _word_before(s, pos)
@@ -519,6 +530,11 @@ def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:
 
 # "في العاصمة الطاجيكية، دوشانبي" / "والعاصمة نور سلطان": the capital as a place, not an actor
 _PLACE_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[وفب]?(?:في|الي|ب))?\s*[وفب]?(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?[\s،,]*$")
+# "شهدت العاصمة الأرمينية يريفن … قمة"، "استضافت دوشنبه قمتها": the place that saw or hosted it
+HOSTED_BY = re.compile(
+    r"(?:^|\s)[وف]?(?:شهدت|شهد|تشهد|يشهد|استضافت|استضاف|تستضيف|يستضيف|احتضنت|احتضن|تحتضن)\s+"
+    r"(?:(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?\s+)?$"
+)
 
 
 _FROM = re.compile(r"(?:^|\s)[وف]?من\s+(?:\S+\s+){0,4}[وف]?$")
@@ -541,7 +557,8 @@ def _located(s: Sentence, m: Mention) -> bool:
     rel = m.start - s.start
     before = s.folded[max(0, rel - 40) : rel]
     # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there
-    return _PLACE_NOUN_BEFORE.search(before) is not None or NAMED_GATHERING.search(before) is not None
+    return (_PLACE_NOUN_BEFORE.search(before) is not None or NAMED_GATHERING.search(before) is not None
+            or HOSTED_BY.search(before) is not None)
 
 
 # a clause with no trigger that opens with a place continues the claim before it:

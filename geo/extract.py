@@ -121,7 +121,7 @@ class _DateLookup:
             return min(own, key=lambda d: (rank.get(d.precision, 3), abs(d.start - pivot))).value
         if historical:
             return None
-        earlier = [d for d in self._between(start - CARRY_CHARS + 1, start) if not _is_year_only(d)]
+        earlier = [d for d in self._between(start - CARRY_CHARS + 1, start) if _carries(d)]
         return earlier[-1].value if earlier else self.reference
 
     def step(self, pos: int, until: int, clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
@@ -141,8 +141,10 @@ class _DateLookup:
         return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def _is_year_only(d) -> bool:
-    return d.precision == "year"
+def _carries(d) -> bool:
+    """A date named before a claim may date it: not a bare year, nor a month told relative
+    to publication ("مطلع الشهر الجاري"), which the publication day itself says better."""
+    return d.precision == "day" or (d.precision == "month" and not d.relative)
 
 
 HEADLINE_CHARS = 300

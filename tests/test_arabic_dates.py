@@ -127,6 +127,18 @@ def test_a_day_of_a_month_told_relative_to_publication(text, value):
     assert [m.value for m in find_dates(text, published=THU_6_JAN)] == [value]
 
 
+@pytest.mark.parametrize(("text", "value"), [("استضافت دوشنبه قمتها الشهر الماضي", "2021-12"),
+                                             ("تبدأ المناورات الشهر المقبل", "2022-02")])
+def test_a_month_told_relative_to_publication(text, value):
+    assert [(m.value, m.precision) for m in find_dates(text, published=THU_6_JAN)] == [(value, "month")]
+    assert [m.value for m in find_dates(text)] == [None]
+
+
+def test_the_same_month_is_the_month_told_before_it():
+    text = "بدأت الاحتجاجات في 2 ديسمبر 2021. وفي الشهر نفسه انسحبت القوات."
+    assert [m.value for m in find_dates(text, published=THU_6_JAN)] == ["2021-12-02", "2021-12"]
+
+
 def test_a_day_of_the_current_month_without_publication_has_no_value():
     assert [m.value for m in find_dates("في الخامس من الشهر الجاري")] == [None]
 

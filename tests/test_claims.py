@@ -637,6 +637,9 @@ def test_a_place_after_the_claim_still_continues_it(ex):
         ("خوّل الرئيس الجيش في ألماتي فتح النار لقتل المسلحين.", "casualties"),
         # people who kill are not deaths
         ("رفض الرئيس التفاوض مع المجرمين والقتلة في ألماتي.", "casualties"),
+        # what is done without it, and what an exercise supposes
+        ("اختتم الوفد زيارته إلى ألماتي من دون أي التزام بإرسال قوات.", "deployment"),
+        ("أقر القادة في ألماتي سيناريو التدريبات الذي يفترض تسلل جماعات مسلحة واحتلالها بلدة حدودية.", "seizure"),
     ],
 )
 def test_what_is_only_named_did_not_happen(ex, text, kind):
@@ -646,3 +649,14 @@ def test_what_is_only_named_did_not_happen(ex, text, kind):
 def test_a_rumour_does_not_hide_what_happened_after_it_is_told(ex):
     text = "نفت السلطات الشائعات، لكن معارك عنيفة اندلعت مساء أمس في ألماتي."
     assert "armed_clash" in {e.type for e in events(ex, text, "2022-01-08")}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("شهدت العاصمة الأرمينية يريفان يوم الأربعاء قمة لقادة المنظمة.", "Yerevan"),
+     ("واستضافت دوشنبه قمتها السنوية الشهر الماضي.", "Dushanbe"),
+     ("وعلى هامش القمة التقى بوتين باشينيان في سوتشي.", "Sochi")],
+)
+def test_a_meeting_is_where_it_was_hosted_or_held(ex, text, place):
+    meetings = [e.place.name if e.place else None for e in events(ex, text, "2022-11-25") if e.type == "meeting"]
+    assert meetings == [place]
