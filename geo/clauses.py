@@ -61,7 +61,7 @@ def _inflected(stem: str) -> list[str]:
 
 
 # a gathering named after its city: "قمة موسكو"، "اجتماع يريفان" (the city's name follows)
-NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|مؤتمر|محادثات|مفاوضات)\s*$")
+NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|موتمر|محادثات|مفاوضات)\s*$")  # folded: ؤ is و
 _HEADED_TO = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|نحو|باتجاه)|متوجه\w*|عائد\w*)\s+$")
 
 

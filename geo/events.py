@@ -381,14 +381,16 @@ class EventExtractor:
     @staticmethod
     def _prevented(s: Sentence, pos: int, kind: str) -> bool:
         """The word right before the trigger turns it into its absence."""
-        if NOT_TAKING_PART.search(s.folded, max(0, pos - s.start - 40), pos - s.start):
+        # each pattern is tried only when its key word is in the sentence at all
+        f, rel = s.folded, pos - s.start
+        if "شارك" in f and NOT_TAKING_PART.search(f, max(0, rel - 40), rel):
             return True  # "لن يشاركوا في أي عمليات قتالية": what they will not take part in
-        rel = pos - s.start
-        if RUMOUR.search(s.folded, max(0, rel - RUMOUR_REACH), rel):
+        if ("شايع" in f or "اشاع" in f) and RUMOUR.search(f, max(0, rel - RUMOUR_REACH), rel):
             return True
-        if WITHOUT.search(s.folded, max(0, rel - WITHOUT_REACH), rel):
+        if "دون" in f and WITHOUT.search(f, max(0, rel - WITHOUT_REACH), rel):
             return True  # "من دون أي التزام بإرسال قوات"
-        if SCENARIO.search(s.folded, max(0, rel - SCENARIO_REACH), rel):
+        if ("سيناريو" in f or "فترض" in f or "فتراض" in f or "حاك" in f) and SCENARIO.search(
+                f, max(0, rel - SCENARIO_REACH), rel):
             return True  # "سيناريو التدريبات الذي يفترض تسلل جماعات مسلحة واحتلالها بلدة"
         if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
             return True
@@ -556,9 +558,17 @@ def _located(s: Sentence, m: Mention) -> bool:
         return True
     rel = m.start - s.start
     before = s.folded[max(0, rel - 40) : rel]
-    # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there
-    return (_PLACE_NOUN_BEFORE.search(before) is not None or NAMED_GATHERING.search(before) is not None
-            or HOSTED_BY.search(before) is not None)
+    # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there (each
+    # pattern is tried only when a word it needs stands before the name)
+    return (
+        (("عاصمه" in before or "مدينه" in before) and _PLACE_NOUN_BEFORE.search(before) is not None)
+        or (any(w in before for w in GATHERING_WORDS) and NAMED_GATHERING.search(before) is not None)
+        or (any(w in before for w in HOSTING_STEMS) and HOSTED_BY.search(before) is not None)
+    )
+
+
+GATHERING_WORDS = ("قمه", "اجتماع", "موتمر", "محادثات", "مفاوضات")
+HOSTING_STEMS = ("شهد", "ضاف", "حتضن")
 
 
 # a clause with no trigger that opens with a place continues the claim before it:
