@@ -30,7 +30,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "تدفق آلاف", "تدفق المئات", "تدفق مئات", "وقفة احتجاجية", "التجمعات"),
     "riot": ("أعمال شغب", "أعمال الشغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
              "إحراق", "أحرق", "أضرم", "اشتباك", "حطموا", "إسقاط تمثال",
-             "أسقطوا تمثال", "أسقط متظاهرون", "أسقط محتجون"),
+             "أسقطوا تمثال", "أسقط متظاهرون", "أسقط محتجون", "مواجهات"),
     "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
                     "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح",
                     "قصف", "مواجهات مسلحة", "المواجهات المسلحة", "شن هجوم", "شنت هجوم", "هجوم خاطف",
@@ -74,12 +74,14 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
 # a protest verb is its own occurrence ("احتج المئات"); the noun احتجاجات is not
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")
-RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?اشتباك")
+RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?(?:اشتباك|مواجهات)")
+# clashes with no crowd in them: between armies or on a border they are a fight
+ARMED_SIDES = re.compile(r"حدود|جيش|القوات\s+ال\S+يه(?!\S)|عسكري")
 # "اللواء 31 للاقتحام الجوي": an air-assault unit, not an assault on a building
 AIR_ASSAULT = re.compile(r"\S*اقتحام\S*\s+(?:ال)?جوي")
 # "لواء الاقتحام الـ31"، "وحدات الاقتحام": a unit named for assaults
 ASSAULT_UNIT = re.compile(r"(?:لواء|فرقه|كتيبه|وحدات|وحده|قوات|فوج)\s+(?:لل|ال)?$")
-CROWD = re.compile(r"متظاهر|محتج|مثيري الشغب|مثيرو الشغب|المحتشدين")
+CROWD = re.compile(r"متظاهر|محتج|مثيري الشغب|مثيرو الشغب|المحتشدين|عرقي|طائفي|قوات الامن|الشرطه")
 # a revolution is an event when the text dates it ("ثورات 2005 و2010"), rhetoric otherwise ("ثورات ملونة")
 DATED_REVOLUTION = re.compile(r"ثور(?:ه|ات)\s+(?:عام\s+|سنه\s+)?[0-9]")
 # what is planned has not happened: "من المقرر أن يعقد … الأسبوع المقبل"
@@ -342,7 +344,11 @@ class EventExtractor:
                 s.folded, max(0, first["riot"] - s.start - 12), first["riot"] - s.start)):
             del first["riot"]  # "لواء الاقتحام الجوي" names a unit
         if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
-            del first["riot"]  # clashes are a riot when protesters are in them, else not this type
+            # clashes are a riot when protesters (or ethnic groups, or the police) are in them, a
+            # fight when armies or a border are, else neither
+            clash = first.pop("riot")
+            if ARMED_SIDES.search(s.folded):
+                first.setdefault("armed_clash", clash)
         if "armed_clash" in first and _ordered(s, first["armed_clash"]):
             del first["armed_clash"]  # "أمر قوات الأمن بإطلاق النار": an order, not a fight
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):

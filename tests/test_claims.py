@@ -222,6 +222,18 @@ def test_clashes_are_a_riot_only_with_a_crowd(ex):
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [("فجر الحادي عشر من يونيو 2010 تحولت مشاجرة في أوش إلى مواجهات عرقية.", "riot"),
+     ("وقعت مواجهات بين الشبان والشرطة في أوش.", "riot"),
+     ("وقعت مواجهات حدودية بين القوات القرغيزية والطاجيكية قرب باتكين.", "armed_clash"),
+     ("لم تشهد المدينة أي تغيير بعد أشهر من المواجهات السياسية في البرلمان.", None)],
+)
+def test_clashes_are_typed_by_who_is_in_them(ex, text, kind):
+    types = {e.type for e in events(ex, text, "2022-01-05")} & {"riot", "armed_clash"}
+    assert types == ({kind} if kind else set())
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "state"),
     [("أعلنت روسيا الحرب على أوكرانيا.", "armed_clash", "UA"),
      ("قالت روسيا إنها بدأت نقل القوات إلى بيلاروسيا.", "deployment", "BY")],
