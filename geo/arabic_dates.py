@@ -414,7 +414,15 @@ def _monday_cued(m: re.Match[str], s: str) -> bool:
     before = fold_word(s[max(0, m.start() - 12) : m.start()]).split()
     if before and before[-1].lstrip("وف") in ("منذ", "حتى", "بحلول", "حلول", "قبل", "بعد"):
         return True
+    if before and before[-1].endswith(("ت", "وا")) and _adverb_follows_re().match(s, m.end()):
+        return True  # "ثم امتدت الاثنين إلى آكتاو"، "أعلنت الاثنين أن": when, right after a past verb
     return _date_follows_re().match(s, m.end()) is not None
+
+
+@cache
+def _adverb_follows_re() -> re.Pattern[str]:
+    """What follows a weekday told as when something happened: a preposition, أن, punctuation."""
+    return re.compile(loosen(r"\s*(?:[،,.؛]|(?:الى|إلى|في|من|عن|على|علي|أن|ان|الماضي)(?!\w))"))
 
 
 @cache

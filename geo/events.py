@@ -259,10 +259,16 @@ class EventExtractor:
         triggers = _with_phrase_triggers(triggers, sents)
         positions = [pos for pos, _, _ in triggers]
         previous: Sentence | None = None
-        for s in sents:
+        recent: tuple[list[str], int] | None = None  # the types of the last events told, and their sentence
+        for i, s in enumerate(sents):
             before, previous = previous, s
             lo, hi = bisect_left(positions, s.start), bisect_left(positions, s.end)
+            if recent is not None and recent[1] < i - 1:
+                recent = None  # what spreads is told in the sentence before, at the latest
             if lo == hi:
+                if recent is not None and any(w in s.folded for w in SPREAD_STEMS):
+                    for c in _claims(s, positions, mentions):
+                        out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
                 continue
             kinds = {t for _, t, _ in triggers[lo:hi]}
             occurs = "protest" in kinds and (
@@ -282,7 +288,10 @@ class EventExtractor:
             for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
+                    if recent is not None and any(w in c.folded for w in SPREAD_STEMS):
+                        out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
                     continue
+                told = len(out)
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
                                            units=units):
                     if trig.type in HISTORICAL and len(steps) > 1:
@@ -292,12 +301,34 @@ class EventExtractor:
                                                         date_of, main_state, hits, step_until=until)
                         continue
                     out += self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
+                spreading = [e.type for e in out[told:] if e.type in SPREADING]
+                if spreading:
+                    earlier = recent[0] if recent is not None and recent[1] == i else []
+                    recent = (earlier + spreading, i)
+                elif len(out) > told:
+                    recent = None
             # a step with no date of its own ("يعود توقيع المعاهدة …، إذ وقعت … في 15 مايو 1992")
             # names the same event as a dated one
             out += [e for e in history if e.date is not None]
         # a treaty event the text gives no date for is a reference ("منذ تأسيس المنظمة"، "الدول
         # الأعضاء هي …"), not a step of its history
         return _dedupe([e for e in out if e.date is not None or e.type not in HISTORICAL])
+
+    def _spread(self, s, c, kinds, numbers, mentions, date_of, main_state, hits) -> list[Event]:
+        """A clause with no trigger that tells the last event spreading to places ("ثم امتدت
+        الاثنين إلى آكتاو") is that event there; a measure spreading ("امتد القرار إلى العاصمة")
+        is the emergency told before."""
+        m = SPREAD.search(c.folded)
+        if m is None:
+            return []
+        kind = kinds[-1]
+        if "state_of_emergency" in kinds and MEASURE.match(c.folded, m.end()):
+            kind = "state_of_emergency"
+        after = [x for x in mentions.between(c.start + m.end(), c.end)
+                 if x.place.kind in SPECIFICITY and x.place.kind != "country"]
+        if not after:
+            return []
+        return self._events(s, c, _Trigger(kind, c.start + m.start()), numbers, mentions, date_of, main_state, hits)
 
     def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits, *, step_until=None) -> list[Event]:
         """Events of one trigger: place and date from its clause, else from its sentence
@@ -603,6 +634,12 @@ def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[S
             out.append(c)
     return out
 
+
+# an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"
+SPREAD_STEMS = ("امتد", "انتقل", "توسع", "اتسع", "انتشر", "تمدد")
+SPREAD = re.compile(r"(?:^|\s)[وف]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد)\S*\s")
+SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
+MEASURE = re.compile(r"(?:\S+\s+){0,2}?(?:ال)?(?:قرار|اجراء|حظر|طوارئ|تدابير|قيود)")
 
 RELATIVE = re.compile(r"\s*(?:التي|الذي|اللتين|اللذين|الذين)\s")
 

@@ -351,3 +351,13 @@ def test_a_yearless_date_listed_before_a_dated_one_shares_its_year():
     assert [m.value for m in find_dates("وقعت الاشتباكات في 14 سبتمبر و16 سبتمبر 2021.", default_year=2022)] == [
         "2021-09-14", "2021-09-16"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("ثم امتدت الاثنين إلى آكتاو.", "2022-01-03"),  # Monday, right after a past verb
+     ("وقتلت الشرطة الاثنين بعد مطاردة.", None)],  # "the two"
+)
+def test_a_bare_monday_right_after_a_past_verb(text, value):
+    days = [m.value for m in find_dates(text, published=THU_6_JAN) if m.text == "الاثنين"]
+    assert days == ([value] if value else [])

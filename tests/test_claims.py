@@ -674,3 +674,22 @@ def test_a_rumour_does_not_hide_what_happened_after_it_is_told(ex):
 def test_a_meeting_is_where_it_was_hosted_or_held(ex, text, place):
     meetings = [e.place.name if e.place else None for e in events(ex, text, "2022-11-25") if e.type == "meeting"]
     assert meetings == [place]
+
+
+def test_an_event_spreading_to_places_happens_there(ex):
+    text = "اندلعت الاحتجاجات الأحد في جاناوزن، ثم امتدت الاثنين إلى أكتاو وأتيراو."
+    protests = {(e.place.name, e.date) for e in events(ex, text, "2022-01-05") if e.type == "protest"}
+    assert protests == {("Zhanaozen", "2022-01-02"), ("Aktau", "2022-01-03"), ("Atyrau", "2022-01-03")}
+
+
+def test_a_measure_spreading_is_the_emergency_told_before(ex):
+    text = ("أعلن الرئيس فجر الأربعاء حالة الطوارئ في ألماتي، حيث تواصلت الاحتجاجات. "
+            "وبعد ساعات امتد القرار إلى العاصمة نور سلطان.")
+    found = {(e.type, e.place.name) for e in events(ex, text, "2022-01-06")}
+    assert ("state_of_emergency", "Astana") in found
+    assert ("protest", "Astana") not in found
+
+
+def test_nothing_spreads_without_an_event_told_before(ex):
+    text = "تحدث الوزير عن الاقتصاد. وامتدت الطرق الجديدة إلى أكتاو."
+    assert not events(ex, text, "2022-01-06")
