@@ -89,6 +89,7 @@ FUTURE = ("من المقرر", "المقرر أن", "يعتزم", "تعتزم", 
           "الأسبوع القادم", "الشهر القادم", "يوم غد")
 # "سيتم / ستتم / سوف" a few words before a trigger: what will be done
 WILL_WORDS = ("سيتم", "ستتم", "سوف", "سيجري", "ستجري")
+WILL_WORD = re.compile("|".join(WILL_WORDS))  # one scan of a sentence for any of them
 WILL_BE = re.compile(rf"(?:^|\s)(?:{'|'.join(WILL_WORDS)})\s+(?:\S+\s+){{0,4}}$")
 WILL_BE_REACH = 48
 # a summit held online has no place of its own
@@ -266,7 +267,7 @@ class EventExtractor:
             if recent is not None and recent[1] < i - 1:
                 recent = None  # what spreads is told in the sentence before, at the latest
             if lo == hi:
-                if recent is not None and any(w in s.folded for w in SPREAD_STEMS):
+                if recent is not None and SPREAD_STEM.search(s.folded):
                     for c in _claims(s, positions, mentions):
                         out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
                 continue
@@ -288,7 +289,7 @@ class EventExtractor:
             for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
-                    if recent is not None and any(w in c.folded for w in SPREAD_STEMS):
+                    if recent is not None and SPREAD_STEM.search(c.folded):
                         out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
                     continue
                 told = len(out)
@@ -360,7 +361,7 @@ class EventExtractor:
         units: bool,
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
-        will = any(w in s.folded for w in WILL_WORDS)
+        will = WILL_WORD.search(s.folded) is not None
         for pos, t, prefix in triggers:
             if _imperfect(prefix) and _word_before(s, pos) in MAYBE:
                 continue  # "قد تطلبه موسكو": what may happen
@@ -599,13 +600,13 @@ def _located(s: Sentence, m: Mention) -> bool:
     # pattern is tried only when a word it needs stands before the name)
     return (
         (("عاصمه" in before or "مدينه" in before) and _PLACE_NOUN_BEFORE.search(before) is not None)
-        or (any(w in before for w in GATHERING_WORDS) and NAMED_GATHERING.search(before) is not None)
-        or (any(w in before for w in HOSTING_STEMS) and HOSTED_BY.search(before) is not None)
+        or (GATHERING_WORD.search(before) is not None and NAMED_GATHERING.search(before) is not None)
+        or (HOSTING_STEM.search(before) is not None and HOSTED_BY.search(before) is not None)
     )
 
 
-GATHERING_WORDS = ("قمه", "اجتماع", "موتمر", "محادثات", "مفاوضات")
-HOSTING_STEMS = ("شهد", "ضاف", "حتضن")
+GATHERING_WORD = re.compile("قمه|اجتماع|موتمر|محادثات|مفاوضات")
+HOSTING_STEM = re.compile("شهد|ضاف|حتضن")
 
 
 # a clause with no trigger that opens with a place continues the claim before it:
@@ -636,7 +637,7 @@ def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[S
 
 
 # an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"
-SPREAD_STEMS = ("امتد", "انتقل", "توسع", "اتسع", "انتشر", "تمدد")
+SPREAD_STEM = re.compile("امتد|انتقل|توسع|اتسع|انتشر|تمدد")
 SPREAD = re.compile(r"(?:^|\s)[وف]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
 MEASURE = re.compile(r"(?:\S+\s+){0,2}?(?:ال)?(?:قرار|اجراء|حظر|طوارئ|تدابير|قيود)")
