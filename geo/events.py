@@ -260,6 +260,7 @@ class EventExtractor:
         triggers = _with_phrase_triggers(triggers, sents)
         positions = [pos for pos, _, _ in triggers]
         previous: Sentence | None = None
+        acts: dict[int, str] = {}  # which act on an office a decision is (see _dedupe)
         recent: tuple[list[str], int] | None = None  # the types of the last events told, and their sentence
         for i, s in enumerate(sents):
             before, previous = previous, s
@@ -301,7 +302,11 @@ class EventExtractor:
                                 history += self._events(s, c, _Trigger(trig.type, pos), numbers, mentions,
                                                         date_of, main_state, hits, step_until=until)
                         continue
-                    out += self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
+                    new = self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
+                    if trig.type == "political_decision":
+                        act = _office_act(s, trig)
+                        acts.update((id(e), act) for e in new)
+                    out += new
                 spreading = [e.type for e in out[told:] if e.type in SPREADING]
                 if spreading:
                     earlier = recent[0] if recent is not None and recent[1] == i else []
@@ -313,7 +318,7 @@ class EventExtractor:
             out += [e for e in history if e.date is not None]
         # a treaty event the text gives no date for is a reference ("منذ تأسيس المنظمة"، "الدول
         # الأعضاء هي …"), not a step of its history
-        return _dedupe([e for e in out if e.date is not None or e.type not in HISTORICAL])
+        return _dedupe([e for e in out if e.date is not None or e.type not in HISTORICAL], acts)
 
     def _spread(self, s, c, kinds, numbers, mentions, date_of, main_state, hits) -> list[Event]:
         """A clause with no trigger that tells the last event spreading to places ("ثم امتدت
@@ -758,10 +763,30 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+# acts on who holds an office: a resignation, a dismissal, an appointment and a president
+# taking a post on one day are different events; other decisions of a day are one
+OFFICE_ACTS = (("استقال", "resigned"), ("اقال", "dismissed"), ("اعفاء", "dismissed"), ("تعيين", "appointed"),
+               ("تولي", "took office"))  # folded: تولى is تولي
+
+
+def _office_act(s: Sentence, trig: _Trigger) -> str:
+    """Which act on an office the decision at ``trig`` is, "" when it is none of them."""
+    rel = trig.pos - s.start
+    word = s.folded[rel : rel + 12].lstrip("وفبل")
+    for stem, act in OFFICE_ACTS:
+        if word.startswith(stem):
+            return act
+    return ""
+
+
+def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Event]:
+    """One event per type, place, date and figures; a resignation, a dismissal, an
+    appointment and taking office (``acts``: by id of the event) are different acts even on
+    one day and at one place."""
+    acts = acts or {}
     seen, out = set(), []
     for e in events:
-        k = (e.type, e.place.key if e.place else None, e.date, e.killed, e.injured)
+        k = (e.type, e.place.key if e.place else None, e.date, e.killed, e.injured, acts.get(id(e), ""))
         if k not in seen:
             seen.add(k)
             out.append(e)

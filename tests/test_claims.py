@@ -693,3 +693,12 @@ def test_a_measure_spreading_is_the_emergency_told_before(ex):
 def test_nothing_spreads_without_an_event_told_before(ex):
     text = "تحدث الوزير عن الاقتصاد. وامتدت الطرق الجديدة إلى أكتاو."
     assert not events(ex, text, "2022-01-06")
+
+
+def test_acts_on_offices_on_one_day_are_each_an_event(ex):
+    text = ("وفي يوم الأربعاء قبل الرئيس استقالة الحكومة. وفي اليوم نفسه أعلن الرئيس توليه رئاسة مجلس الأمن "
+            "القومي في كازاخستان. وأعلن الرئيس في كازاخستان يوم الأربعاء قرار خفض سعر الغاز، وقرر الرئيس تمديد الخفض.")
+    decisions = [e for e in events(ex, text, "2022-01-07") if e.type == "political_decision"]
+    # the resignation and the new post are two acts; the two decisions on prices are one
+    assert len(decisions) == 3
+    assert {e.date for e in decisions} == {"2022-01-05"}
