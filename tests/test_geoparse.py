@@ -106,6 +106,9 @@ def test_bare_almaty_is_the_city_and_the_region_stays_distinct(parser):
         ("القيرغيزي", "KG"),
         ("الطاجيكستاني", "TJ"),
         ("الأرمنية", "AM"),
+        # beyond the region: a Swiss city, a Finnish envoy
+        ("السويسرية", "CH"),
+        ("الفنلندي", "FI"),
     ],
 )
 def test_a_nisba_adjective_names_its_state(parser, adjective, iso2):
