@@ -711,10 +711,10 @@ def _without_parents(places: list[Place]) -> list[Place]:
     return [p for p in places if p.key not in parents]
 
 
-# a state suspending, freezing or resuming its membership with its name between the verb
+# a state suspending, freezing, resuming or regaining its membership with its name between the verb
 # and the noun, as Arabic usually orders it: "علقت أوزبكستان عضويتها"، "جمدت يريفان مشاركتها"
 MEMBERSHIP_ACT = re.compile(
-    r"(?:^|(?<=[\s\"«“]))[وف]?(?:علقت|علق|جمدت|جمد|استانفت|استانف|انهت|انهي|اوقفت|اوقف)"
+    r"(?:^|(?<=[\s\"«“]))[وف]?(?:علقت|علق|جمدت|جمد|استانفت|استانف|انهت|انهي|اوقفت|اوقف|عادت|عاد|استعادت|استعاد)"
     r"[\s\"«»“”]+(?:[^\s،,.؛]+[\s\"«»“”]+){0,3}(?:عضويت|مشاركت)"
 )
 

@@ -310,6 +310,7 @@ def test_each_step_of_a_history_takes_its_own_date(ex):
      # the capital speaks for its state
      ("وفي عام 2012، انسحبت طشقند من المنظمة مرة أخرى.", "Uzbekistan"),
      ("والتحقت أذربيجان بالمعاهدة عام 1993.", "Azerbaijan"),
+     ("وعادت أوزبكستان إلى عضويتها في المنظمة عام 2006.", "Uzbekistan"),
      # a relative clause tells of the state named right before it, not of the others
      ("وأكدت أوزبكستان، التي علّقت عضويتها في المنظمة عام 2012، أنها لن ترسل قوات إلى كازاخستان أو روسيا.",
       "Uzbekistan"),
