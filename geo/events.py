@@ -209,6 +209,7 @@ CONJUNCTIONS = ("و", "ف")
 # المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
 WITHDRAWAL = re.compile(r"[وف]?(?:(?:ب|ل|لل)?(?:ال)?ا|س?[يتن])نسحا?ب")  # انسحاب، تنسحب، ستنسحب
 WITHDRAWN_FROM_REACH = 50
+STATE_SUBJECT_REACH = 4  # a state named as the subject starts right after the verb
 FORCES_NEXT = re.compile(
     r"\S*(?:نسحا?ب|نضما?م|نضم)\S*\s+(?:الي\s+)?(?:ال)?(?:قوات|قوه|وحدات|وحده|القوات|القوه|الوحدات|الوحده)(?!\w)"
 )
@@ -284,7 +285,7 @@ class EventExtractor:
             # a sentence telling several steps of a history ("وقعت … عام 1992، ووقعت ثلاث دول أخرى
             # في العام التالي … حيز التنفيذ في عام 1994"): each step takes the date told after it
             steps = sorted({pos for pos, t, _ in triggers[lo:hi] if t in HISTORICAL
-                            and not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits))})
+                            and not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits, mentions))})
             history: list[Event] = []
             units = hits.any(UNITS, s.start, s.end)  # forces named anywhere in the sentence
             for c in _claims(s, positions, mentions):
@@ -295,7 +296,7 @@ class EventExtractor:
                     continue
                 told = len(out)
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
-                                           units=units):
+                                           units=units, mentions=mentions):
                     if trig.type in HISTORICAL and len(steps) > 1:
                         for pos, until in zip(steps, [*steps[1:], s.end], strict=True):
                             if c.start <= pos < c.end:
@@ -363,7 +364,7 @@ class EventExtractor:
 
     def _triggers(
         self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits, *, protest_occurs: bool, treaty: bool,
-        units: bool,
+        units: bool, mentions: MentionIndex,
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
         will = WILL_WORD.search(s.folded) is not None
@@ -375,7 +376,8 @@ class EventExtractor:
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
-        if "treaty_membership" in first and (not treaty or self._forces_leaving(s, first["treaty_membership"], hits)):
+        if "treaty_membership" in first and (
+                not treaty or self._forces_leaving(s, first["treaty_membership"], hits, mentions)):
             del first["treaty_membership"]
         if "riot" in first and (AIR_ASSAULT.match(s.folded, first["riot"] - s.start) or ASSAULT_UNIT.search(
                 s.folded, max(0, first["riot"] - s.start - 12), first["riot"] - s.start)):
@@ -410,16 +412,21 @@ class EventExtractor:
         return found[:MAX_TYPES]
 
     @staticmethod
-    def _forces_leaving(s: Sentence, pos: int, hits: Hits) -> bool:
-        """A withdrawal with no treaty or organisation right after it: forces leave a place;
-        forces right after a withdrawal or a joining (انسحاب قوات حفظ السلام، الانضمام إلى قوات)
-        leave or join a mission, not a treaty."""
+    def _forces_leaving(s: Sentence, pos: int, hits: Hits, mentions: MentionIndex) -> bool:
+        """A withdrawal with no treaty or organisation right after it: forces leave a place,
+        unless states named right after the verb are what withdraws ("تنسحب أذربيجان وجورجيا
+        منها"); forces right after a withdrawal or a joining (انسحاب قوات حفظ السلام، الانضمام
+        إلى قوات) leave or join a mission, not a treaty."""
         rel = pos - s.start
         if FORCES_NEXT.match(s.folded, rel) is not None:
             return True
         if WITHDRAWAL.match(s.folded, rel) is None:
             return False
-        return not hits.any("treaty_context", pos, min(s.end, pos + WITHDRAWN_FROM_REACH))
+        if hits.any("treaty_context", pos, min(s.end, pos + WITHDRAWN_FROM_REACH)):
+            return False
+        verb_end = pos + len(s.folded[rel : rel + 20].split(" ", 1)[0])
+        subject = mentions.between(verb_end, min(s.end, verb_end + STATE_SUBJECT_REACH))
+        return not any(x.place.kind == "country" and x.via == "name" for x in subject)
 
     @staticmethod
     def _prevented(s: Sentence, pos: int, kind: str) -> bool:

@@ -272,7 +272,8 @@ def test_a_verb_joined_by_and_after_a_figure_opens_the_next_claim(ex):
     [("بدأت قوات منظمة معاهدة الأمن الجماعي الانسحاب من كازاخستان بعد انتهاء مهمتها.", False),
      ("انسحبت أوزبكستان من منظمة معاهدة الأمن الجماعي عام 2012.", True),
      ("أعلنت المنظمة أن قواتها ستنسحب من كازاخستان خلال أيام.", False),
-     ("وأكد الأمين العام للمنظمة أن القوات تنسحب الآن من كازاخستان.", False)],
+     ("وأكد الأمين العام للمنظمة أن القوات تنسحب الآن من كازاخستان.", False),
+     ("وفي إطار معاهدة الأمن الجماعي بدأت القوات الروسية تنسحب من كازاخستان.", False)],
 )
 def test_forces_leaving_a_country_is_not_a_state_leaving_the_treaty(ex, text, treaty):
     found = [e.date for e in events(ex, text, "2022-01-13") if e.type == "treaty_membership"]
@@ -703,3 +704,8 @@ def test_acts_on_offices_on_one_day_are_each_an_event(ex):
     # the resignation and the new post are two acts; the two decisions on prices are one
     assert len(decisions) == 3
     assert {e.date for e in decisions} == {"2022-01-05"}
+
+
+def test_states_named_right_after_a_withdrawal_leave_the_treaty(ex):
+    text = "وقعت الدول معاهدة الأمن الجماعي عام 1992، قبل أن تنسحب أذربيجان وجورجيا منها عام 1999."
+    assert sorted(e.date for e in events(ex, text) if e.type == "treaty_membership") == ["1992", "1999"]
