@@ -31,7 +31,8 @@ CONSIDERING = ("قد ترسل", "قد يرسل", "قد تشارك", "من عدم
                "يدرس إرسال", "تنظر في إرسال", "لم تقرر", "لم يقرر", "ربما ترسل", "ربما يرسل",
                "تدرس المشاركة", "يدرس المشاركة", "تدرس إمكانية", "يدرس إمكانية")
 PLEDGED = ("سترسل", "سيرسل", "ستُرسل", "سيُرسل", "ستشارك", "سيشارك", "تعهدت", "تعهد", "ستساهم", "سيساهم",
-           "ستقدم", "سيقدم", "وعدت", "ستنشر", "سينشر", "أعلنت استعدادها", "مستعدة لإرسال")
+           "ستقدم", "سيقدم", "وعدت", "ستنشر", "سينشر", "أعلنت استعدادها", "مستعدة لإرسال",
+           "على إرسال")  # "صادق البرلمان على إرسال 200 عسكري": approved, not yet there
 SENT = ("أرسلت", "أرسل", "ارسلت", "وصلت", "وصل", "تتكون", "يتكون", "تتألف", "يتألف", "نشرت", "نشر", "المنتشرة",
         "بعثت", "دفعت", "المرسلة", "وصول", "أوفدت", "تم إرسال", "تم نشر", "شاركت", "يشارك", "تشارك")
 NOT_TROOPS = ("قتيل", "قتلى", "قتل", "مقتل", "جريح", "جرحى", "أصيب", "مصاب", "اعتقال", "معتقل", "اعتقل",
@@ -43,6 +44,8 @@ THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها")
 
 # a standing force: an army, a base, the size of a whole service (تعداد)
 STANDING = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال|لل)?(?:جيش|قاعده|قاعدت\w+|تعداد|قوات\s+المسلحه)(?!\w)")
+# a size told in the future tense: "سيصل قوامها إلى"، "ستضم القوة"
+WILL_NUMBER = re.compile(r"(?:^|\s)[وف]?س[يت](?:صل|بلغ|ضم|تجاوز|رتفع)")
 # a figure that numbers a unit ("لواء الاقتحام الجوي 31"، "القاعدة العسكرية 201")
 UNIT_NUMBER = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$")
 
@@ -132,6 +135,8 @@ class TroopExtractor:
             before = (s.start + clause_lo, n.start)
             clause = (s.start + clause_lo, s.start + _clause_end(s.folded, hi, min(len(s.folded), hi + 40)))
             status = self._status(hits, clause, before)
+            if status == "capacity" and WILL_NUMBER.search(s.folded, clause_lo, lo):
+                status = "pledged"  # "قوام القوة سيصل إلى نحو 2500": a size to come
             country = self._country(s, lo, hi, states, mentions, destination, hits)
             standing_lo = clause_lo
             if _RELATIVE.match(s.folded, clause_lo):  # "…بالقاعدة 201 في دوشنبه، التي يقدر عدد أفرادها"

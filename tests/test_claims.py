@@ -35,6 +35,18 @@ def test_future_and_undecided_contributions(ex):
     assert ("KG", None, "considering") in got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # approved, not yet there; a size told in the future tense
+        ("تشهد كازاخستان اضطرابات. وصادق مجلسا البرلمان الطاجيكي أمس على إرسال 200 عسكري.", ("TJ", 200, "pledged")),
+        ("تشهد كازاخستان اضطرابات. وأعلن الأمين العام أن قوام القوة الجماعية سيصل إلى نحو 2500 عسكري.",
+         (None, 2500, "pledged")),
+    ],
+)
+def test_an_approval_or_a_future_size_is_a_pledge(ex, text, expected):
+    assert troops(ex, text, "2022-01-07") == {expected}
+
+
 def test_a_capital_stands_for_its_state(ex):
     text = "تتواصل الأزمة في كازاخستان. وقال وزير الدفاع إن يريفان قد ترسل وحدات خاصة."
     assert troops(ex, text) == {("AM", None, "considering")}
