@@ -350,17 +350,25 @@ class EventExtractor:
                 date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
             ]
         killed, injured = (None, None)
+        parts: list[Event] = []
         if trig.type == "casualties":
             own = [n for n in numbers if c.start <= n.start < c.end]
             if not own or any(not n.vague for n in own):
                 # figures of one report often span its clauses ("12 قتلوا، وجرح 353")
                 killed, injured = self._figures(s, numbers, hits)
             # a clause that counts only vaguely ("قتل عشرات") has no figure of its own
+            if killed is not None or injured is not None:
+                # "164 قتيلا، بينهم 103 في ألماتي وحدها": the part is an event at its place, and
+                # the whole is not placed there
+                for n, m in _parts(s, numbers, mentions):
+                    part = (n.value, None) if killed is not None else (None, n.value)
+                    parts += [Event(trig.type, m.place, date, s.text, *part, s.start, s.end) for date in dates]
+                    places = [p for p in places if p is None or p.key != m.place.key] or [main_state]
         return [
             Event(trig.type, place, date, s.text, killed, injured, s.start, s.end)
             for date in dates
             for place in places
-        ]
+        ] + parts
 
     def _triggers(
         self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits, *, protest_occurs: bool, treaty: bool,
@@ -559,6 +567,29 @@ class EventExtractor:
             elif kind == "killed" and killed is None:
                 killed = n.value
         return killed, injured
+
+
+# "بينهم 103 في ألماتي وحدها": part of a toll, at its own place
+PART_OF = re.compile(r"(?:^|\s)[وف]?(?:من\s+)?(?:بينهم|منهم|بينها|منها)\s+$")
+PART_PLACE = re.compile(r"\s*(?:\S+\s+){0,2}?(?:في|ب)\s*$")
+
+
+def _parts(s: Sentence, numbers, mentions: MentionIndex) -> list[tuple]:
+    """(figure, place) of each part of a toll told with its place in sentence ``s``."""
+    if "بين" not in s.folded and "منه" not in s.folded:
+        return []
+    found = []
+    for n in numbers:
+        if not s.start <= n.start < s.end or n.vague:
+            continue
+        if not PART_OF.search(s.folded, max(0, n.start - s.start - 14), n.start - s.start):
+            continue
+        for m in mentions.between(n.end, min(s.end, n.end + 24)):
+            if m.place.kind in SPECIFICITY and m.place.kind != "country" and PART_PLACE.fullmatch(
+                    s.folded, n.end - s.start, m.start - s.start):
+                found.append((n, m))
+                break
+    return found
 
 
 def _nearest_harm(hits: Hits, lo: int, hi: int, s: Sentence) -> str | None:

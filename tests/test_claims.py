@@ -721,3 +721,10 @@ def test_acts_on_offices_on_one_day_are_each_an_event(ex):
 def test_states_named_right_after_a_withdrawal_leave_the_treaty(ex):
     text = "وقعت الدول معاهدة الأمن الجماعي عام 1992، قبل أن تنسحب أذربيجان وجورجيا منها عام 1999."
     assert sorted(e.date for e in events(ex, text) if e.type == "treaty_membership") == ["1992", "1999"]
+
+
+def test_part_of_a_toll_told_with_its_place_is_its_own_event(ex):
+    text = "وقالت وزارة الصحة إن 164 شخصا قتلوا في أنحاء كازاخستان منذ بداية الاضطرابات، بينهم 103 في ألماتي وحدها."
+    found = {(e.place.name if e.place else None, e.killed) for e in events(ex, text, "2022-01-09")
+             if e.type == "casualties"}
+    assert found == {("Kazakhstan", 164), ("Almaty", 103)}
