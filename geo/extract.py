@@ -144,7 +144,7 @@ class _DateLookup:
 def _carries(d) -> bool:
     """A date named before a claim may date it: not a bare year, nor a month told relative
     to publication ("مطلع الشهر الجاري"), which the publication day itself says better."""
-    return d.precision == "day" or (d.precision == "month" and not d.relative)
+    return d.precision == "day"
 
 
 HEADLINE_CHARS = 300

@@ -632,6 +632,8 @@ def test_what_troops_will_not_take_part_in_is_no_event(ex):
     [  # a preposition written on the name, or a compass word between the preposition and it
         ("تشهد كازاخستان أزمة. واندلعت أعمال شغب بقيرغيزستان يوم 5 يناير.", "KG"),
         ("تشهد كازاخستان أزمة. واندلعت أعمال شغب في جنوب قيرغيزستان يوم 5 يناير.", "KG"),
+        # a word of place on its own: the centre of, near
+        ("تشهد كازاخستان أزمة. واندلعت أعمال شغب في ساحة الحرية وسط يريفان يوم 5 يناير.", "AM"),
         # a word that merely ends with the letters of one (حوالي، حرب) is no preposition
         ("تشهد كازاخستان أزمة. واندلعت أعمال شغب يوم 5 يناير بعد أشهر من حرب أرمينيا وأذربيجان.", "KZ"),
     ],
@@ -728,3 +730,10 @@ def test_part_of_a_toll_told_with_its_place_is_its_own_event(ex):
     found = {(e.place.name if e.place else None, e.killed) for e in events(ex, text, "2022-01-09")
              if e.type == "casualties"}
     assert found == {("Kazakhstan", 164), ("Almaty", 103)}
+
+
+def test_a_month_told_in_an_earlier_sentence_does_not_date_a_later_event(ex):
+    text = ("انتشرت قوات المنظمة في كازاخستان في يناير 2022. "
+            "وتظاهر مئات في ساحة الحرية وسط يريفان، مطالبين بالخروج من المنظمة.")
+    protests = [e.date for e in events(ex, text, "2022-11-25") if e.type == "protest"]
+    assert protests == ["2022-11-25"]
