@@ -162,6 +162,10 @@ RUMOUR = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:شايعات|اشاعات|شا�
 RUMOUR_REACH = 48
 # "المجرمين والقتلة": the killers are people, not deaths
 KILLERS = re.compile(r"[وف]?(?:ب|ل)?الق[ـ]*ت[ـ]*ل[ـ]*ه(?![\u0621-\u064a])")
+# "ولم تشهد دوشنبه أي احتجاجات": none of it happened
+NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+(?:\S+\s+){1,3}?اي\s+$")
+NONE_OF_REACH = 40
+BANNED = re.compile(r"\S+\s+(?:\S+\s+){0,2}(?:محظور|ممنوع)")
 # "من دون أي التزام بإرسال قوات": what is done without something did not do it
 WITHOUT = re.compile(r"(?:^|\s)(?:ب|من\s+)?دون\s+(?:اي\s+)?(?:\S+\s+)?$")
 WITHOUT_REACH = 30
@@ -447,6 +451,10 @@ class EventExtractor:
             return True  # "لن يشاركوا في أي عمليات قتالية": what they will not take part in
         if ("شايع" in f or "اشاع" in f) and RUMOUR.search(f, max(0, rel - RUMOUR_REACH), rel):
             return True
+        if "اي" in f and NONE_OF.search(f, max(0, rel - NONE_OF_REACH), rel):
+            return True  # "ولم تشهد دوشنبه أي احتجاجات"
+        if ("محظور" in f or "ممنوع" in f) and BANNED.match(f, rel):
+            return True  # "في بلد تكاد التظاهرات فيه تكون محظورة": a ban, not an event
         if "دون" in f and WITHOUT.search(f, max(0, rel - WITHOUT_REACH), rel):
             return True  # "من دون أي التزام بإرسال قوات"
         if ("سيناريو" in f or "فترض" in f or "فتراض" in f or "حاك" in f) and SCENARIO.search(

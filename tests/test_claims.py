@@ -667,6 +667,9 @@ def test_a_place_after_the_claim_still_continues_it(ex):
         ("رفض الرئيس التفاوض مع المجرمين والقتلة في ألماتي.", "casualties"),
         # what is done without it, and what an exercise supposes
         ("اختتم الوفد زيارته إلى ألماتي من دون أي التزام بإرسال قوات.", "deployment"),
+        # none of it, and a ban
+        ("ولم تشهد دوشنبه أي احتجاجات على القرار.", "protest"),
+        ("وفي طاجيكستان تكاد التظاهرات تكون محظورة.", "protest"),
         ("أقر القادة في ألماتي سيناريو التدريبات الذي يفترض تسلل جماعات مسلحة واحتلالها بلدة حدودية.", "seizure"),
     ],
 )
