@@ -458,10 +458,26 @@ def _groups(atoms: list[_Atom], s: str) -> list[list[_Atom]]:
     groups: list[list[_Atom]] = []
     for atom in atoms:
         if groups and _joins(groups[-1][-1], atom, s):
-            groups[-1].append(atom)
+            group = groups[-1]
+            if atom.slot == "mult" and _counted(group) <= atom.value:
+                # a figure counts each order once: "بين ألفين وخمسمئة وثلاثة آلاف" is 2500 and
+                # 3000, so the run after the last و starts a figure of its own
+                cut = max(i for i, a in enumerate(group) if a.wa or i == 0)
+                if cut > 0:
+                    groups[-1], tail = group[:cut], group[cut:]
+                    groups.append([*tail, atom])
+                    continue
+            group.append(atom)
         else:
             groups.append([atom])
     return groups
+
+
+def _counted(group: list[_Atom]) -> float:
+    """The smallest order of a multiplier already in ``group`` (inf when none): ألفين counts
+    thousands, مليون millions."""
+    orders = [a.value / 2 if a.slot == "dual" else a.value for a in group if a.slot in ("mult", "dual")]
+    return min(orders) if orders else float("inf")
 
 
 def _group_value(group: list[_Atom]) -> tuple[int, bool] | None:

@@ -35,12 +35,21 @@ def test_future_and_undecided_contributions(ex):
     assert ("KG", None, "considering") in got
 
 
+def test_the_strength_of_a_standing_force_and_a_unit_to_grow(ex):
+    text = ("تشهد كازاخستان اضطرابات. وقالت الوزارة إن يريفان أرسلت ٧٠ عسكرياً في المرحلة الأولى، على أن يرتفع عديد "
+            "وحدتها إلى مئة عسكري. ولا يتجاوز عديد قوة حفظ السلام الدائمة التابعة للمنظمة ٣٦٠٠ فرد.")
+    assert troops(ex, text, "2022-01-07") == {("AM", 70, "sent"), ("AM", 100, "pledged"), (None, 3600, "capacity")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [  # approved, not yet there; a size told in the future tense
         ("تشهد كازاخستان اضطرابات. وصادق مجلسا البرلمان الطاجيكي أمس على إرسال 200 عسكري.", ("TJ", 200, "pledged")),
         ("تشهد كازاخستان اضطرابات. وأعلن الأمين العام أن قوام القوة الجماعية سيصل إلى نحو 2500 عسكري.",
          (None, 2500, "pledged")),
+        # a battalion "of 150" is its size, and a vote in favour of sending is a pledge
+        ("تشهد كازاخستان اضطرابات. وصوّت البرلمان القرغيزي لصالح إرسال كتيبة من 150 عسكرياً.",
+         ("KG", 150, "pledged")),
     ],
 )
 def test_an_approval_or_a_future_size_is_a_pledge(ex, text, expected):

@@ -173,3 +173,10 @@ def test_spellings_cover_every_alif_and_final_letter_variant():
     found = spellings("احدي")
     assert {"احدي", "أحدى", "إحدى", "آحدي"} <= found
     assert len(found) == 5 * 2
+
+
+def test_a_figure_counts_each_order_once():
+    # "between two thousand five hundred and three thousand" is a range of two figures
+    assert [n.value for n in find_numbers("بين ألفين وخمسمئة وثلاثة آلاف مظلي")] == [2500, 3000]
+    # a smaller order after a larger one still joins it
+    assert [n.value for n in find_numbers("مليون وثلاثمئة ألف")] == [1300000]
