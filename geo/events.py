@@ -180,6 +180,7 @@ TO_KILL = re.compile(r"[وف]?لقتل\s")
 # leaving: a deployment told at the place the units left ("غادرت الوحدة كازاخستان عائدة إلى
 # مينسك"، "ودّع العسكريون ألماتي"), so the place they went to is not its place
 DEPARTURE = ("غادر", "مغادرة", "انسحب", "انسحاب", "ودع", "عاد", "عودة")
+RETURN = re.compile(r"[وف]?(?:عاد|عود)")  # the units' coming home, as a verb or noun
 # not نشر: it also means "publish"
 MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "أقلعت", "أقلع", "تمركز", "أرسل",
             "انتقل", "انتقال", "حماية", "حراسة")
@@ -475,7 +476,11 @@ class EventExtractor:
             return self._meeting_place(sentence, mentions, hits)
         inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
         if trig.type == "deployment" and hits.at("departure", trig.pos, s.end):
-            inside = [m for m in inside if not headed_to(s, m.start)]  # "عائدة إلى مينسك"
+            if RETURN.match(s.folded, trig.pos - s.start):
+                # units coming home are placed there: "وعادت الكتيبة القرغيزية إلى بيشكيك السبت"
+                inside = [m for m in inside if headed_to(s, m.start)] or inside
+            else:
+                inside = [m for m in inside if not headed_to(s, m.start)]  # "غادرت ألماتي عائدة إلى مينسك"
         elif trig.type == "deployment":
             # units moving are placed where they went ("أقلعت من مطار ماناس … متجهة إلى ألماتي"),
             # not where they came from
