@@ -694,9 +694,10 @@ def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[S
     return out
 
 
-# an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"
-SPREAD_STEM = re.compile("امتد|انتقل|توسع|اتسع|انتشر|تمدد")
-SPREAD = re.compile(r"(?:^|\s)[وف]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد)\S*\s")
+# an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"،
+# "قبل أن يوسّعها مساءً لتشمل العاصمة"
+SPREAD_STEM = re.compile("امتد|انتقل|وسع|اتسع|انتشر|تمدد|لتشمل|ليشمل")
+SPREAD = re.compile(r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد|وسع)|ل[يت]شمل)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
 MEASURE = re.compile(r"(?:\S+\s+){0,2}?(?:ال)?(?:قرار|اجراء|حظر|طوارئ|تدابير|قيود)")
 

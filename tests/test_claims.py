@@ -751,3 +751,9 @@ def test_a_month_told_in_an_earlier_sentence_does_not_date_a_later_event(ex):
             "وتظاهر مئات في ساحة الحرية وسط يريفان، مطالبين بالخروج من المنظمة.")
     protests = [e.date for e in events(ex, text, "2022-11-25") if e.type == "protest"]
     assert protests == ["2022-11-25"]
+
+
+def test_an_emergency_widened_to_a_place_holds_there(ex):
+    text = "أعلن الرئيس فجر الأربعاء حالة الطوارئ في ألماتي، قبل أن يوسّعها مساءً لتشمل العاصمة نور سلطان."
+    places = {e.place.name for e in events(ex, text, "2022-01-06") if e.type == "state_of_emergency"}
+    assert places == {"Almaty", "Astana"}
