@@ -795,6 +795,13 @@ ORDER_TO_FORCES = re.compile(
 ORDER_NOUN = re.compile(r"(?:^|\s)[وف]?(?:ب|ل|لل)?(?:ال)?(?:امر|اوامر|تعليمات)\s+$")
 
 
+# an order of the head of state or government: "ثم أمر الرئيس … مساء اليوم نفسه بتثبيت أسعار الوقود"
+ORDERED_BY = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?:ثم\s+)?(?:امر|امرت|وجه|وجهت)\s+(?:ال)?(?:رييس|حكومه|وزير|وزاره|سلطات)\S*\s+"
+    r"(?:[^\s.؛،]+\s+){0,7}?ب[\u0621-\u064a]{3,}"
+)
+
+
 def _ordered(s: Sentence, pos: int) -> bool:
     """The trigger at ``pos`` is what an order to the forces commands (…قوات الأمن بإطلاق النار)."""
     rel = pos - s.start
@@ -814,6 +821,8 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
             extra += [(s.start + m.start(), "political_decision", "") for m in SENDING_DECIDED.finditer(s.folded)]
         if "امر" in s.folded or "اوامر" in s.folded:
             extra += [(s.start + m.start(), "political_decision", "") for m in ORDER_TO_FORCES.finditer(s.folded)]
+        if "امر" in s.folded or "وجه" in s.folded:
+            extra += [(s.start + m.start(), "political_decision", "") for m in ORDERED_BY.finditer(s.folded)]
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
 
 

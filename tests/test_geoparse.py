@@ -428,3 +428,10 @@ def test_ethnonym_plurals_name_their_state(parser):
 def test_large_cities_by_their_cldr_arabic_name(parser, text, expected):
     got = [(k, iso) if k == "country" else g for k, iso, g in found(parser, text)]
     assert got == expected
+
+
+def test_a_region_no_town_is_named_after_needs_no_cue(parser):
+    _, mentions = parse(parser, "خفضت الحكومة سعر الغاز في مانغيستاو إلى 50 تنغي.")
+    assert [(m.surface, m.place.kind, m.place.name) for m in mentions] == [
+        ("مانغيستاو", "region", "Mangystau Region")
+    ]
