@@ -757,3 +757,8 @@ def test_an_emergency_widened_to_a_place_holds_there(ex):
     text = "أعلن الرئيس فجر الأربعاء حالة الطوارئ في ألماتي، قبل أن يوسّعها مساءً لتشمل العاصمة نور سلطان."
     places = {e.place.name for e in events(ex, text, "2022-01-06") if e.type == "state_of_emergency"}
     assert places == {"Almaty", "Astana"}
+
+
+def test_an_order_of_the_head_of_state_is_a_decision(ex):
+    text = "تشهد كازاخستان احتجاجات. ثم أمر الرئيس قاسم جومارت توكاييف مساء الثلاثاء بتثبيت أسعار الوقود لمدة 180 يوماً."
+    assert [(e.type, e.date) for e in events(ex, text, "2022-01-06")] == [("political_decision", "2022-01-04")]
