@@ -762,3 +762,8 @@ def test_an_emergency_widened_to_a_place_holds_there(ex):
 def test_an_order_of_the_head_of_state_is_a_decision(ex):
     text = "تشهد كازاخستان احتجاجات. ثم أمر الرئيس قاسم جومارت توكاييف مساء الثلاثاء بتثبيت أسعار الوقود لمدة 180 يوماً."
     assert [(e.type, e.date) for e in events(ex, text, "2022-01-06")] == [("political_decision", "2022-01-04")]
+
+
+def test_protesters_still_in_a_square_are_a_protest(ex):
+    text = "وأفادت مصادر محلية بأن المعتصمين ما زالوا في الساحة المركزية في أتيراو منذ الاثنين."
+    assert [(e.type, e.place.name) for e in events(ex, text, "2022-01-06")] == [("protest", "Atyrau")]
