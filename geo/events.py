@@ -114,11 +114,11 @@ FIGURE_REACH_AFTER = 40
 FIGURE_REACH_BEFORE = 25
 # compared with folded text, where إلى is written الي and على is علي
 # what stands right before a place where something happens: a preposition as the word
-# before it (في ألماتي، وفي ألماتي، إلى، على) or written on the name (بألماتي، لألماتي), a
-# compass word between (في جنوب قيرغيزستان، بشمال البلاد); not the end of another word
-# (حوالي، قبل، حرب)
+# before it (في ألماتي، وفي ألماتي، إلى، على) or ب written on the name (بألماتي), a compass
+# word between (في جنوب قيرغيزستان، بشمال البلاد); not ل, which gives to or for ("تنازلات
+# لباكو"), nor the end of another word (حوالي، قبل، حرب)
 LOCATIVE_BEFORE = re.compile(
-    r"(?:(?:^|\s)[وف]?(?:في|الي|علي)\s+|(?:^|\s)[وف]?[بل])"
+    r"(?:(?:^|\s)[وف]?(?:في|الي|علي)\s+|(?:^|\s)[وف]?ب)"
     r"(?:(?:جنوب|شمال|شرق|غرب|وسط)ي?\s+(?:(?:شرق|غرب)ي?\s+)?)?$"
     # a word of place on its own: "في ساحة الحرية وسط يريفان"، "قرب بيشكيك"، "شمال غربي أرمينيا"
     r"|(?:^|\s)[وف]?(?:وسط|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)(?:\s+(?:شرق|غرب)ي?)?\s+$"

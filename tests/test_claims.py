@@ -767,3 +767,8 @@ def test_an_order_of_the_head_of_state_is_a_decision(ex):
 def test_protesters_still_in_a_square_are_a_protest(ex):
     text = "وأفادت مصادر محلية بأن المعتصمين ما زالوا في الساحة المركزية في أتيراو منذ الاثنين."
     assert [(e.type, e.place.name) for e in events(ex, text, "2022-01-06")] == [("protest", "Atyrau")]
+
+
+def test_what_is_given_to_a_capital_is_not_where_it_happened(ex):
+    text = "تشهد أرمينيا أزمة. واحتشد معارضون أمام مبنى الحكومة أمس متهمين رئيس الوزراء بتقديم تنازلات لباكو."
+    assert [(e.type, e.place.iso2) for e in events(ex, text, "2022-09-15")] == [("protest", "AM")]
