@@ -163,6 +163,11 @@ RUMOUR = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:شايعات|اشاعات|شا�
 RUMOUR_REACH = 48
 # "المجرمين والقتلة": the killers are people, not deaths
 KILLERS = re.compile(r"[وف]?(?:ب|ل)?الق[ـ]*ت[ـ]*ل[ـ]*ه(?![\u0621-\u064a])")
+# "منذ اندلاع الاضطرابات"، "وبعد ساعات من بدء القتال": a reference to what was told
+SINCE_START = re.compile(
+    r"(?:^|\s)[وف]?(?:منذ|بعد|قبل|عقب)\s+(?:\S+\s+(?:من\s+)?)?(?:بدء|بدايه|اندلاع|انطلاق)\s+$"
+)
+SINCE_START_REACH = 40
 # "ولم تشهد دوشنبه أي احتجاجات": none of it happened
 NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+(?:\S+\s+){1,3}?اي\s+$")
 NONE_OF_REACH = 40
@@ -453,6 +458,9 @@ class EventExtractor:
             return True  # "لن يشاركوا في أي عمليات قتالية": what they will not take part in
         if ("شايع" in f or "اشاع" in f) and RUMOUR.search(f, max(0, rel - RUMOUR_REACH), rel):
             return True
+        if ("بدء" in f or "بدايه" in f or "اندلاع" in f or "انطلاق" in f) and SINCE_START.search(
+                f, max(0, rel - SINCE_START_REACH), rel):
+            return True  # "منذ بدء الاضطرابات"، "بعد ساعات من بدء القتال": told before, not new
         if "اي" in f and NONE_OF.search(f, max(0, rel - NONE_OF_REACH), rel):
             return True  # "ولم تشهد دوشنبه أي احتجاجات"
         if ("محظور" in f or "ممنوع" in f) and BANNED.match(f, rel):
