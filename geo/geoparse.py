@@ -514,12 +514,12 @@ def _evidence(
     return score + (1.0 if in_focus else 0.0) + (0.5 if near else 0.0) + size / 10
 
 
-ORGANISATION_NOUNS = _folded({"منظمه", "مجموعه", "منتدى", "عمليه", "صيغه"})
+ORGANISATION_NOUNS = _folded({"منظمه", "مجموعه", "منتدى", "عمليه", "صيغه", "اير", "فلاي"})  # airlines: «إير أستانا»
 
 
 def _names_an_organisation(t: _Text, h: _Hit) -> bool:
     """A city right after منظمة / مجموعة / صيغة names the body or format (منظمة شنغهاي للتعاون،
-    مجموعة مينسك، صيغة أستانا), not the place."""
+    مجموعة مينسك، صيغة أستانا), and after إير / فلاي an airline (إير أستانا، فلاي دبي), not the place."""
     if h.place.kind != "city":
         return False
     word, _ = t.word_before(h.start - len(h.span.prefix))

@@ -435,3 +435,8 @@ def test_a_region_no_town_is_named_after_needs_no_cue(parser):
     assert [(m.surface, m.place.kind, m.place.name) for m in mentions] == [
         ("مانغيستاو", "region", "Mangystau Region")
     ]
+
+
+def test_an_airline_named_after_a_city_is_not_the_city(parser):
+    _, mentions = parse(parser, "علّقت شركتا «إير أستانا» و«فلاي دبي» رحلاتهما إلى ألماتي.")
+    assert [m.place.name for m in mentions] == ["Almaty"]
