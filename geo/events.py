@@ -15,6 +15,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from datetime import date
 from typing import NamedTuple
 
 from geo.clauses import NAMED_GATHERING, Hits, MentionIndex, Sentence, clauses, headed_to
@@ -857,9 +858,32 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     one day and at one place."""
     acts = acts or {}
     seen, out = set(), []
+    told: dict[tuple, list[str | None]] = {}
     for e in events:
-        k = (e.type, e.place.key if e.place else None, e.date, e.killed, e.injured, acts.get(id(e), ""))
-        if k not in seen:
-            seen.add(k)
-            out.append(e)
+        place = e.place.key if e.place else None
+        k = (e.type, place, e.date, e.killed, e.injured, acts.get(id(e), ""))
+        if k in seen:
+            continue
+        # one sentence telling a riot at a place, then what it did reported the next morning,
+        # tells one riot: the later day is when it was reported ("ثورات 2005 و2010" stay three)
+        here = (e.type, place, e.start, e.killed, e.injured)
+        if e.type in ONCE_A_SENTENCE and any(_days_apart(e.date, d) <= REPORTED_LATER_DAYS for d in told.get(here, ())):
+            continue
+        seen.add(k)
+        told.setdefault(here, []).append(e.date)
+        out.append(e)
     return out
+
+
+ONCE_A_SENTENCE = {"riot", "protest", "armed_clash", "seizure"}
+REPORTED_LATER_DAYS = 2
+
+
+def _days_apart(a: str | None, b: str | None) -> float:
+    """Days between two day-precision dates; infinite when either is not a day."""
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return float("inf")
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+ONCE_A_SENTENCE = {"riot", "protest", "armed_clash", "seizure"}

@@ -774,3 +774,15 @@ def test_protesters_still_in_a_square_are_a_protest(ex):
 def test_what_is_given_to_a_capital_is_not_where_it_happened(ex):
     text = "تشهد أرمينيا أزمة. واحتشد معارضون أمام مبنى الحكومة أمس متهمين رئيس الوزراء بتقديم تنازلات لباكو."
     assert [(e.type, e.place.iso2) for e in events(ex, text, "2022-09-15")] == [("protest", "AM")]
+
+
+def test_a_riot_and_its_damage_reported_next_morning_are_one_riot(ex):
+    text = ("وفي ألماتي تحولت مسيرة ليلية مساء الثلاثاء إلى مواجهات عنيفة مع الشرطة، "
+            "وأعلنت وزارة الداخلية صباح أمس إصابة 95 شرطياً وإحراق عشرات السيارات.")
+    riots = [(e.place.name, e.date) for e in events(ex, text, "2022-01-06") if e.type == "riot"]
+    assert riots == [("Almaty", "2022-01-04")]
+
+
+def test_riots_of_years_listed_in_one_sentence_stay_apart(ex):
+    text = "وشهدت قيرغيزستان أعمال عنف في أعوام 2005 و2010 و2020."
+    assert sorted(e.date for e in events(ex, text, "2022-01-06") if e.type == "riot") == ["2005", "2010", "2020"]
