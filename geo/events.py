@@ -172,6 +172,8 @@ SINCE_START_REACH = 40
 # "ولم تشهد دوشنبه أي احتجاجات": none of it happened
 NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+(?:\S+\s+){1,3}?اي\s+$")
 NONE_OF_REACH = 40
+# the event denied right after it: "القتال لا يدور"، "الاحتجاجات لم تحدث"
+NOT_TAKING_PLACE = re.compile(r"\S+\s+(?:لا|لم|لن)\s+(?:يدور|تدور|يجري|تجري|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\S)")
 BANNED = re.compile(r"\S+\s+(?:\S+\s+){0,2}(?:محظور|ممنوع)")
 # "من دون أي التزام بإرسال قوات": what is done without something did not do it
 WITHOUT = re.compile(r"(?:^|\s)(?:ب|من\s+)?دون\s+(?:اي\s+)?(?:\S+\s+)?$")
@@ -464,6 +466,8 @@ class EventExtractor:
             return True  # "منذ بدء الاضطرابات"، "بعد ساعات من بدء القتال": told before, not new
         if "اي" in f and NONE_OF.search(f, max(0, rel - NONE_OF_REACH), rel):
             return True  # "ولم تشهد دوشنبه أي احتجاجات"
+        if ("لا " in f or "لم " in f) and NOT_TAKING_PLACE.match(f, rel):
+            return True  # "بأن القتال لا يدور على أراضي أرمينيا"
         if ("محظور" in f or "ممنوع" in f) and BANNED.match(f, rel):
             return True  # "في بلد تكاد التظاهرات فيه تكون محظورة": a ban, not an event
         if "دون" in f and WITHOUT.search(f, max(0, rel - WITHOUT_REACH), rel):
