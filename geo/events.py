@@ -77,6 +77,7 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")
 RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?(?:اشتباك|مواجهات|صدامات)")
+GUNMEN = re.compile(r"مسلحين|مسلحون|المسلحين|المسلحون")  # "اشتباكات مع مسلحين" is a fight
 # clashes with no crowd in them: between armies or on a border they are a fight
 ARMED_SIDES = re.compile(r"حدود|جيش|القوات\s+ال\S+يه(?!\S)|عسكري")
 # "اللواء 31 للاقتحام الجوي": an air-assault unit, not an assault on a building
@@ -406,11 +407,12 @@ class EventExtractor:
         if "riot" in first and (AIR_ASSAULT.match(s.folded, first["riot"] - s.start) or ASSAULT_UNIT.search(
                 s.folded, max(0, first["riot"] - s.start - 12), first["riot"] - s.start)):
             del first["riot"]  # "لواء الاقتحام الجوي" names a unit
-        if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and not CROWD.search(s.folded):
-            # clashes are a riot when protesters (or ethnic groups, or the police) are in them, a
-            # fight when armies or a border are, else neither
+        if "riot" in first and RIOT_BY_CLASH.match(s.folded, first["riot"] - s.start) and (
+                GUNMEN.search(s.folded) or not CROWD.search(s.folded)):
+            # clashes are a fight when gunmen, armies or a border are in them, a riot when
+            # protesters (or ethnic groups, or the police alone) are, else neither
             clash = first.pop("riot")
-            if ARMED_SIDES.search(s.folded):
+            if GUNMEN.search(s.folded) or ARMED_SIDES.search(s.folded):
                 first.setdefault("armed_clash", clash)
         if "armed_clash" in first and _ordered(s, first["armed_clash"]):
             del first["armed_clash"]  # "أمر قوات الأمن بإطلاق النار": an order, not a fight
