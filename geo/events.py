@@ -77,6 +77,8 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")
 RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?(?:اشتباك|مواجهات|صدامات)")
+STORMED = re.compile(r"[وف]?(?:اقتحم|اقتحمت|اقتحموا|اقتحمه|اقتحمها|اقتحمته)(?![\u0621-\u064a])")
+ATTEMPTED = re.compile(r"حاول|محاول")
 GUNMEN = re.compile(r"مسلحين|مسلحون|المسلحين|المسلحون")  # "اشتباكات مع مسلحين" is a fight
 # clashes with no crowd in them: between armies or on a border they are a fight
 ARMED_SIDES = re.compile(r"حدود|جيش|القوات\s+ال\S+يه(?!\S)|عسكري")
@@ -414,6 +416,11 @@ class EventExtractor:
             clash = first.pop("riot")
             if GUNMEN.search(s.folded) or ARMED_SIDES.search(s.folded):
                 first.setdefault("armed_clash", clash)
+        if "riot" in first and STORMED.match(s.folded, first["riot"] - s.start) and not ATTEMPTED.search(
+                s.folded, max(0, first["riot"] - s.start - 20), first["riot"] - s.start):
+            # "اقتحم محتجون مبنى البلدية": a building stormed is taken; trying to storm it
+            # (حاولوا اقتحام) or storming told as a noun stays a riot
+            first.setdefault("seizure", first.pop("riot"))
         if "armed_clash" in first and _ordered(s, first["armed_clash"]):
             del first["armed_clash"]  # "أمر قوات الأمن بإطلاق النار": an order, not a fight
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):

@@ -789,3 +789,13 @@ def test_a_riot_and_its_damage_reported_next_morning_are_one_riot(ex):
 def test_riots_of_years_listed_in_one_sentence_stay_apart(ex):
     text = "وشهدت قيرغيزستان أعمال عنف في أعوام 2005 و2010 و2020."
     assert sorted(e.date for e in events(ex, text, "2022-01-06") if e.type == "riot") == ["2005", "2010", "2020"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("واقتحم محتجون مبنى البلدية في ألماتي بعد ظهر الأربعاء.", "seizure"),
+     ("وحاول مئات المحتجين اقتحام مبنى الإدارة الإقليمية في أكتوبي مساء الأربعاء.", "riot")],
+)
+def test_a_building_stormed_is_taken_and_an_attempt_is_a_riot(ex, text, kind):
+    found = {e.type for e in events(ex, text, "2022-01-06")} & {"riot", "seizure"}
+    assert found == {kind}
