@@ -710,12 +710,22 @@ def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[S
                 and bisect_left(positions, parts[i + 1].start) < bisect_left(positions, parts[i + 1].end)
                 and _opens_with_place(c, mentions)):
             fronted = c
-        elif out and bare and _opens_with_place(c, mentions):
+        elif out and bare and (_opens_with_place(c, mentions) or _goes_on(c)):
             out[-1] = _joined(s, out[-1], c)
         else:
             out.append(c)
     return out
 
+
+# words that open a clause of its own; a trigger-less clause opening otherwise goes on with
+# the claim before it ("اقتحم محتجون الأربعاء، الخامس من يناير، مبنى الإدارة في أكتوبي")
+OPENERS = frozenset({"ثم", "كما", "بينما", "فيما", "اذ", "حيث", "لكن", "غير", "الا", "قبل", "بعد", "حتى",
+                     "مما", "ما", "اما", "بل", "التي", "الذي", "الذين", "وفق", "بحسب", "حسب", "وذلك", "علما"})
+
+
+def _goes_on(c: Sentence) -> bool:
+    words = c.folded.split(maxsplit=1)
+    return bool(words) and words[0][0] not in "وف" and words[0] not in OPENERS
 
 # an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"،
 # "قبل أن يوسّعها مساءً لتشمل العاصمة"

@@ -799,3 +799,11 @@ def test_riots_of_years_listed_in_one_sentence_stay_apart(ex):
 def test_a_building_stormed_is_taken_and_an_attempt_is_a_riot(ex, text, kind):
     found = {e.type for e in events(ex, text, "2022-01-06")} & {"riot", "seizure"}
     assert found == {kind}
+
+
+def test_a_claim_goes_on_across_a_date_told_between_commas(ex):
+    text = ("ولم تقتصر الاضطرابات على ألماتي، إذ اقتحم محتجون يوم الأربعاء الماضي، الخامس من يناير، "
+            "مبنى الإدارة المحلية في أكتوبي غربي البلاد.")
+    assert [(e.type, e.place.name) for e in events(ex, text, "2022-01-09") if e.type == "seizure"] == [
+        ("seizure", "Aktobe")
+    ]
