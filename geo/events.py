@@ -172,6 +172,9 @@ SINCE_START = re.compile(
     r"(?:^|\s)[وف]?(?:منذ|بعد|قبل|عقب)\s+(?:\S+\s+(?:من\s+)?)?(?:بدء|بدايه|اندلاع|انطلاق)\s+$"
 )
 SINCE_START_REACH = 40
+# an inquiry into what happened: "طالب بالتحقيق في مقتل المدنيين"، "تحقيق شفاف" في أعمال العنف"
+INQUIRY = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?تحقيق\S*\s+(?:\S+\s+)?في\s+$")
+INQUIRY_REACH = 40
 # "ولم تشهد دوشنبه أي احتجاجات": none of it happened
 NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+(?:\S+\s+){1,3}?اي\s+$")
 NONE_OF_REACH = 40
@@ -473,6 +476,8 @@ class EventExtractor:
         if ("بدء" in f or "بدايه" in f or "اندلاع" in f or "انطلاق" in f) and SINCE_START.search(
                 f, max(0, rel - SINCE_START_REACH), rel):
             return True  # "منذ بدء الاضطرابات"، "بعد ساعات من بدء القتال": told before, not new
+        if "تحقيق" in f and INQUIRY.search(f, max(0, rel - INQUIRY_REACH), rel):
+            return True  # "بالتحقيق في مقتل المدنيين"، "تحقيق شفاف في أعمال العنف": told before
         if "اي" in f and NONE_OF.search(f, max(0, rel - NONE_OF_REACH), rel):
             return True  # "ولم تشهد دوشنبه أي احتجاجات"
         if ("لا " in f or "لم " in f) and NOT_TAKING_PLACE.match(f, rel):
