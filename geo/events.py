@@ -501,7 +501,7 @@ class EventExtractor:
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
-            return self._meeting_place(sentence, mentions, hits)
+            return self._meeting_place(s, sentence, mentions, hits)
         inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
         if trig.type == "deployment" and hits.at("departure", trig.pos, s.end):
             if RETURN.match(s.folded, trig.pos - s.start):
@@ -573,13 +573,18 @@ class EventExtractor:
             return [main_state]
         return [states[0].place] if states else [None]
 
-    def _meeting_place(self, s: Sentence, mentions, hits: Hits) -> list[Place | None]:
-        """Where a meeting was held: a place right after في/ب, none when it was held online."""
-        if hits.any("virtual", s.start, s.end):
+    def _meeting_place(self, c: Sentence, s: Sentence, mentions, hits: Hits) -> list[Place | None]:
+        """Where the meeting of claim ``c`` (in sentence ``s``) was held: a place right after
+        في/ب in the claim, else in the sentence; none when it was held online ("عقد الوزراء
+        اجتماعا عبر الفيديو، هو الأول منذ قمة إسطنبول": Istanbul's summit was not)."""
+        if hits.any("virtual", c.start, c.end):
             return [None]
-        for m in mentions.between(s.start, s.end):
-            if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
-                return [m.place]
+        for scope in (c, s):
+            for m in mentions.between(scope.start, scope.end):
+                if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
+                    return [m.place]
+            if hits.any("virtual", s.start, s.end):
+                return [None]
         return [None]
 
     def _states_named(self, s: Sentence, mentions) -> list[Place]:

@@ -127,6 +127,14 @@ def test_a_summit_held_online_has_no_place(ex):
     assert meetings and all(e.place is None for e in meetings)
 
 
+def test_an_online_meeting_does_not_take_an_earlier_summit_online(ex):
+    text = ("وعقد وزراء الخارجية اجتماعا استثنائيا عبر الفيديو، هو الأول منذ أن أعلنت قمة إسطنبول في نوفمبر "
+            "2021 تحويل المجلس إلى منظمة.")
+    meetings = {(e.place.name if e.place else None, e.date) for e in events(ex, text, "2022-01-12")
+                if e.type == "meeting"}
+    assert ("Istanbul", "2021-11") in meetings
+
+
 def test_a_meeting_is_placed_where_it_was_held(ex):
     text = "اجتمع وزراء الدفاع في العاصمة القيرغيزية، بيشكيك، في أبريل/نيسان 2021."
     meetings = [e for e in events(ex, text) if e.type == "meeting"]
