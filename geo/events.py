@@ -816,6 +816,11 @@ MEMBERSHIP_ACT = re.compile(
 )
 
 
+# the treaty becoming the organisation, with its name between: "قبل أن تتحول المعاهدة إلى منظمة"،
+# "قرر الأعضاء تحويل المعاهدة إلى منظمة إقليمية"
+BECAME_ORGANISATION = re.compile(r"(?:^|(?<=\s))[وف]?(?:[يت]?تحول|تحولت|تحويل)\s+(?:\S+\s+){1,3}?الي\s+منظمه")
+
+
 MEMBERSHIP_NEWS = re.compile(r"[وف]?(?:علق|جمد|استانف|تعليق|تجميد)")
 
 
@@ -860,6 +865,8 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
     for s in sents:
         if "عضويت" in s.folded or "مشاركت" in s.folded:
             extra += [(s.start + m.start(), "treaty_membership", "") for m in MEMBERSHIP_ACT.finditer(s.folded)]
+        if "منظمه" in s.folded and "حول" in s.folded:
+            extra += [(s.start + m.start(), "treaty_membership", "") for m in BECAME_ORGANISATION.finditer(s.folded)]
         if "ارسال" in s.folded or "نشر" in s.folded:
             extra += [(s.start + m.start(), "political_decision", "") for m in SENDING_DECIDED.finditer(s.folded)]
         if "امر" in s.folded or "اوامر" in s.folded:

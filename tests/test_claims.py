@@ -817,3 +817,8 @@ def test_a_claim_goes_on_across_a_date_told_between_commas(ex):
     assert [(e.type, e.place.name) for e in events(ex, text, "2022-01-09") if e.type == "seizure"] == [
         ("seizure", "Aktobe")
     ]
+
+
+def test_the_treaty_becoming_the_organisation_is_a_step_of_its_history(ex):
+    text = "وقعت الدول المعاهدة عام 1992، قبل أن تتحول المعاهدة إلى منظمة إقليمية عام 2002."
+    assert sorted(e.date for e in events(ex, text) if e.type == "treaty_membership") == ["1992", "2002"]
