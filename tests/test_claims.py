@@ -713,6 +713,7 @@ def test_a_rumour_does_not_hide_what_happened_after_it_is_told(ex):
     [("شهدت العاصمة الأرمينية يريفان يوم الأربعاء قمة لقادة المنظمة.", "Yerevan"),
      ("واستضافت دوشنبه قمتها السنوية الشهر الماضي.", "Dushanbe"),
      ("وعلى هامش القمة التقى بوتين باشينيان في سوتشي.", "Sochi"),
+     ("وكان مجلس الأمن الجماعي قد انعقد في موسكو يوم الثلاثاء.", "Moscow"),
      # a gathering named after its city (the hamza of مؤتمر is folded in the text)
      ("وتحدث الوزير أمام مؤتمر موسكو للأمن الدولي.", "Moscow")],
 )
