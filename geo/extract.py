@@ -67,7 +67,9 @@ class Extractor:
         hits = self.lexicon.hits(folded, gaps)
         troops = self.troops.extract(sents, numbers, mentions, date_of, self.capitals,
                                      main.iso2 if main else None, hits=hits)
-        events = self.events.extract(sents, numbers, mentions, date_of, main, hits=hits)
+        # a subheading ("نهب واسع") names what the paragraph under it tells: not events of its own
+        told = [x for x in sents if not _subheading(text, x)]
+        events = self.events.extract(told, numbers, mentions, date_of, main, hits=hits)
         return Extraction(
             id=doc_id,
             published=published,
@@ -139,6 +141,20 @@ class _DateLookup:
 
     def _between(self, start: int, end: int) -> list:
         return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+SUBHEADING_WORDS = 5
+
+
+def _subheading(text: str, s) -> bool:
+    """A short line of its own, with no full stop, after the article's first line."""
+    first_line_end = text.find("\n")
+    if first_line_end < 0 or s.start <= first_line_end:
+        return False
+    if text[s.start - 1 : s.start] not in ("\n", "") and text[: s.start].rstrip(" \t")[-1:] != "\n":
+        return False
+    after = text[s.end : s.end + 2]
+    return (after == "" or after[0] == "\n") and len(s.text.split()) <= SUBHEADING_WORDS
 
 
 def _carries(d) -> bool:

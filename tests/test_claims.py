@@ -823,3 +823,12 @@ def test_a_claim_goes_on_across_a_date_told_between_commas(ex):
 def test_the_treaty_becoming_the_organisation_is_a_step_of_its_history(ex):
     text = "وقعت الدول المعاهدة عام 1992، قبل أن تتحول المعاهدة إلى منظمة إقليمية عام 2002."
     assert sorted(e.date for e in events(ex, text) if e.type == "treaty_membership") == ["1992", "2002"]
+
+
+def test_a_subheading_names_what_follows_and_is_no_event_of_its_own(ex):
+    text = ("كازاخستان: ليلة عنف في ألماتي\n"
+            "تواصلت المواجهات بين المتظاهرين والشرطة في ألماتي يوم الأربعاء.\n"
+            "نهب واسع\n"
+            "وتعرضت عشرات المتاجر للنهب في ألماتي يوم الخميس.")
+    riots = sorted(e.date for e in events(ex, text, "2022-01-07") if e.type == "riot")
+    assert riots == ["2022-01-05", "2022-01-06"]
