@@ -309,12 +309,18 @@ class EventExtractor:
             steps = sorted({pos for pos, t, _ in triggers[lo:hi] if t in HISTORICAL
                             and not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits, mentions))})
             history: list[Event] = []
+            last_kind: str | None = None  # the type the claim before told, for a verb left out
             units = hits.any(UNITS, s.start, s.end)  # forces named anywhere in the sentence
             for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
                     if recent is not None and SPREAD_STEM.search(c.folded):
                         out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
+                    elif last_kind is not None and GAPPED.match(c.folded):
+                        # "عادت الكتيبة القرغيزية إلى بيشكيك السبت، ثم الوحدة الطاجيكية إلى دوشنبه
+                        # الأحد": the verb of the claim before, left out
+                        out += self._events(s, c, _Trigger(last_kind, c.start), numbers, mentions, date_of,
+                                            main_state, hits)
                     continue
                 told = len(out)
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
@@ -330,6 +336,7 @@ class EventExtractor:
                         act = _office_act(s, trig)
                         acts.update((id(e), act) for e in new)
                     out += new
+                last_kind = out[-1].type if len(out) > told else None
                 spreading = [e.type for e in out[told:] if e.type in SPREADING]
                 if spreading:
                     earlier = recent[0] if recent is not None and recent[1] == i else []
@@ -742,6 +749,8 @@ def _goes_on(c: Sentence) -> bool:
 SPREAD_STEM = re.compile("امتد|انتقل|وسع|اتسع|انتشر|تمدد|لتشمل|ليشمل")
 SPREAD = re.compile(r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد|وسع)|ل[يت]شمل)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
+# a claim with its verb left out: "ثم الوحدة الطاجيكية إلى دوشنبه الأحد"
+GAPPED = re.compile(r"\s*(?:ثم|و)\s*ال\S+\s+(?:ال\S+\s+)?(?:الي|نحو)\s")
 MEASURE = re.compile(r"(?:\S+\s+){0,2}?(?:ال)?(?:قرار|اجراء|حظر|طوارئ|تدابير|قيود)")
 
 RELATIVE = re.compile(r"\s*(?:التي|الذي|اللتين|اللذين|الذين)\s")

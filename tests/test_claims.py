@@ -832,3 +832,10 @@ def test_a_subheading_names_what_follows_and_is_no_event_of_its_own(ex):
             "وتعرضت عشرات المتاجر للنهب في ألماتي يوم الخميس.")
     riots = sorted(e.date for e in events(ex, text, "2022-01-07") if e.type == "riot")
     assert riots == ["2022-01-05", "2022-01-06"]
+
+
+def test_a_claim_with_its_verb_left_out_takes_the_verb_before(ex):
+    text = ("تنتهي المهمة في كازاخستان. وعادت الكتيبة القرغيزية إلى بيشكيك السبت، "
+            "ثم الوحدة الطاجيكية إلى دوشنبه الأحد.")
+    found = {(e.place.name, e.date) for e in events(ex, text, "2022-01-19") if e.type == "deployment"}
+    assert found == {("Bishkek", "2022-01-15"), ("Dushanbe", "2022-01-16")}
