@@ -839,3 +839,8 @@ def test_a_claim_with_its_verb_left_out_takes_the_verb_before(ex):
             "ثم الوحدة الطاجيكية إلى دوشنبه الأحد.")
     found = {(e.place.name, e.date) for e in events(ex, text, "2022-01-19") if e.type == "deployment"}
     assert found == {("Bishkek", "2022-01-15"), ("Dushanbe", "2022-01-16")}
+
+
+def test_a_noun_of_place_may_stand_between_the_preposition_and_the_name(ex):
+    text = "تنتهي المهمة في كازاخستان. وهبطت طائرة تقلّ العسكريين البيلاروسيين في مطار فيتيبسك يوم الجمعة."
+    assert [e.place.iso2 for e in events(ex, text, "2022-01-19") if e.type == "deployment"] == ["BY"]
