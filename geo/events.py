@@ -206,6 +206,9 @@ MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", 
 REPORTED = re.compile(r"(?<![\u0621-\u064a])[وف]?[يت]?نقل[\u0621-\u064a]*\s(?:[^،.]*\s)?عن\s")
 REPORTED_REACH = 60
 
+# the nisba adjective of اجتماع: "المجال الاجتماعي"، "وسائل التواصل الاجتماعي"
+SOCIAL = re.compile(r"[وفبل]{0,2}(?:ال)?اجتماعي")
+
 # "عن السيطرة" / "خارج سيطرة": what is out of control has not been seized
 OUT_OF = frozenset({"عن", "خارج"})
 # … unless على names what was taken: "تحدثت عن سيطرة المحتجين على المطار"
@@ -412,6 +415,8 @@ class EventExtractor:
                 continue  # "قد تطلبه موسكو": what may happen
             if will and WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
                 continue  # "سيتم استخدام القوات في حراسة المنشآت": a plan
+            if t == "meeting" and SOCIAL.match(s.folded, pos - s.start):
+                continue  # "الاجتماعي" is "social", not a meeting
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]

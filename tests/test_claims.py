@@ -691,6 +691,8 @@ def test_a_place_after_the_claim_still_continues_it(ex):
         ("وبعد ساعات من بدء القتال في يريفان، طلبت أرمينيا رسمياً من المنظمة المساعدة.", "armed_clash"),
         # an inquiry into what happened
         ("وطالب الاتحاد الأوروبي السلطات في نور سلطان بالتحقيق في مقتل المدنيين.", "casualties"),
+        # "social", not a meeting
+        ("ونشر ناشطون في ألماتي مقاطع على وسائل التواصل الاجتماعي.", "meeting"),
         # denied right after it
         ("وذكّرت المنظمة بأن القتال لا يدور على أراضي أرمينيا.", "armed_clash"),
         # none of it, and a ban
