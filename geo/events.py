@@ -206,8 +206,17 @@ MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", 
 REPORTED = re.compile(r"(?<![\u0621-\u064a])[وف]?[يت]?نقل[\u0621-\u064a]*\s(?:[^،.]*\s)?عن\s")
 REPORTED_REACH = 60
 
-# the nisba adjective of اجتماع: "المجال الاجتماعي"، "وسائل التواصل الاجتماعي"
-SOCIAL = re.compile(r"[وفبل]{0,2}(?:ال)?اجتماعي")
+# words that start with a trigger's stem and mean something else (folded): الاجتماعي "social",
+# الأقاليم "the regions", احتجز "detained", الأصابع "fingers", التحقيق "inquiry", القتالية "combat"
+_CLITICS = r"[وفبل]{0,2}(?:ال)?"
+OTHER_WORDS = {
+    "meeting": re.compile(_CLITICS + r"اجتماعي"),
+    "political_decision": re.compile(_CLITICS + r"اقاليم"),
+    "protest": re.compile(_CLITICS + r"[يتم]?احتجز|" + _CLITICS + r"محتجز"),
+    "casualties": re.compile(_CLITICS + r"اصابع"),
+    "treaty_membership": re.compile(_CLITICS + r"التحق(?:يق|ق)|" + _CLITICS + r"تحقيق"),
+    "armed_clash": re.compile(_CLITICS + r"قتالي"),
+}
 
 # "عن السيطرة" / "خارج سيطرة": what is out of control has not been seized
 OUT_OF = frozenset({"عن", "خارج"})
@@ -415,8 +424,9 @@ class EventExtractor:
                 continue  # "قد تطلبه موسكو": what may happen
             if will and WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
                 continue  # "سيتم استخدام القوات في حراسة المنشآت": a plan
-            if t == "meeting" and SOCIAL.match(s.folded, pos - s.start):
-                continue  # "الاجتماعي" is "social", not a meeting
+            other = OTHER_WORDS.get(t)
+            if other is not None and other.match(s.folded, pos - s.start):
+                continue  # a word that only starts like the trigger: الاجتماعي، الأقاليم، احتجزوا …
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]

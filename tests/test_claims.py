@@ -691,8 +691,12 @@ def test_a_place_after_the_claim_still_continues_it(ex):
         ("وبعد ساعات من بدء القتال في يريفان، طلبت أرمينيا رسمياً من المنظمة المساعدة.", "armed_clash"),
         # an inquiry into what happened
         ("وطالب الاتحاد الأوروبي السلطات في نور سلطان بالتحقيق في مقتل المدنيين.", "casualties"),
-        # "social", not a meeting
+        # words that only start like a trigger: "social", "the regions", "detained", "inquiry", "combat"
         ("ونشر ناشطون في ألماتي مقاطع على وسائل التواصل الاجتماعي.", "meeting"),
+        ("وقال الوزير في ألماتي إن الوضع في الأقاليم هادئ.", "political_decision"),
+        ("واحتجزت الشرطة في ألماتي عشرات الأشخاص.", "protest"),
+        ("وطالب البرلمان في ألماتي بالتحقيق في الأحداث.", "treaty_membership"),
+        ("وأكد الوزير في ألماتي جاهزية الوحدات القتالية.", "armed_clash"),
         # denied right after it
         ("وذكّرت المنظمة بأن القتال لا يدور على أراضي أرمينيا.", "armed_clash"),
         # none of it, and a ban
