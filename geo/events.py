@@ -72,7 +72,7 @@ HISTORICAL = {"treaty_membership"}
 PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خرجوا", "نزل", "تعرف", "اجتاحت", "شهدت", "تركزت",
                   "بدأت", "توسعت", "انتشرت", "امتدت", "اتسعت", "بلغت", "وصلت", "طالت", "شملت", "أضرب",
                   "هتف", "ردد", "تظاهر", "احتشد", "تجمع", "نظم", "اعتصم", "ما زالوا", "لا يزالون",
-                  "تواصلت", "تواصل", "يواصل", "واصل", "استمرت")  # going on is happening
+                  "تواصلت", "يواصلون", "واصلوا", "واصلت", "استمرت")  # going on is happening
 # a protest verb is its own occurrence ("احتج المئات"); the noun احتجاجات is not
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")
@@ -196,7 +196,7 @@ TO_KILL = re.compile(r"[وف]?لقتل\s")
 # units are the troop rules' FORCES words (lexicon geo.troops.UNITS)
 # leaving: a deployment told at the place the units left ("غادرت الوحدة كازاخستان عائدة إلى
 # مينسك"، "ودّع العسكريون ألماتي"), so the place they went to is not its place
-DEPARTURE = ("غادر", "مغادرة", "انسحب", "انسحاب", "ودع", "عاد", "عودة")
+DEPARTURE = ("غادر", "مغادرة", "انسحب", "انسحاب", "عاد", "عودة")  # not ودّع: it is written as ودعا "and called"
 RETURN = re.compile(r"[وف]?(?:عاد|عود)")  # the units' coming home, as a verb or noun
 # not نشر: it also means "publish"
 MOVEMENT = ("وصل", "وصول", "نقل", "انتشر", "دخل", "دخول", "حطت", "هبطت", "أقلعت", "أقلع", "تمركز", "أرسل",
@@ -216,6 +216,7 @@ OTHER_WORDS = {
     "casualties": re.compile(_CLITICS + r"اصابع"),
     "treaty_membership": re.compile(_CLITICS + r"التحق(?:يق|ق)|" + _CLITICS + r"تحقيق"),
     "armed_clash": re.compile(_CLITICS + r"قتالي"),
+    "departure": re.compile(r"[وف]?(?:[يت]|ال|م)?عادي"),  # عادي "ordinary", تعادي "is hostile to"
 }
 
 # "عن السيطرة" / "خارج سيطرة": what is out of control has not been seized

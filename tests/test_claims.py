@@ -697,6 +697,9 @@ def test_a_place_after_the_claim_still_continues_it(ex):
         ("واحتجزت الشرطة في ألماتي عشرات الأشخاص.", "protest"),
         ("وطالب البرلمان في ألماتي بالتحقيق في الأحداث.", "treaty_membership"),
         ("وأكد الوزير في ألماتي جاهزية الوحدات القتالية.", "armed_clash"),
+        # "and he called", not "bid farewell"; "ordinary", not "returned"
+        ("ودعا الرئيس القوات في ألماتي إلى ضبط النفس.", "deployment"),
+        ("وقالت الوزارة إن عمل الوحدات في ألماتي عادي.", "deployment"),
         # denied right after it
         ("وذكّرت المنظمة بأن القتال لا يدور على أراضي أرمينيا.", "armed_clash"),
         # none of it, and a ban
