@@ -853,3 +853,8 @@ def test_a_claim_with_its_verb_left_out_takes_the_verb_before(ex):
 def test_a_noun_of_place_may_stand_between_the_preposition_and_the_name(ex):
     text = "تنتهي المهمة في كازاخستان. وهبطت طائرة تقلّ العسكريين البيلاروسيين في مطار فيتيبسك يوم الجمعة."
     assert [e.place.iso2 for e in events(ex, text, "2022-01-19") if e.type == "deployment"] == ["BY"]
+
+
+def test_many_soldiers_is_no_strength_of_a_force(ex):
+    text = "تشهد كازاخستان اضطرابات. ووصل إلى ألماتي العديد من جنود قوة المنظمة وعددهم 2000 جندي."
+    assert troops(ex, text, "2022-01-07") == {(None, 2000, "sent")}
