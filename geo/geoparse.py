@@ -71,6 +71,9 @@ class Span(NamedTuple):
     suffix: str  # nisba ending behind (adjectives only)
 
 
+_QUOTES = frozenset('"«“\'')
+
+
 class _Text:
     """The folded article with a map back to the original offsets."""
 
@@ -91,9 +94,10 @@ class _Text:
         return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
 
     def word_before(self, pos: int) -> tuple[str, int]:
-        """The word ending right before ``pos`` (skipping spaces), and its start."""
+        """The word ending right before ``pos`` (skipping spaces and an opening quote mark:
+        تكتل "غوام"), and its start."""
         f, i = self.folded, pos - 1
-        while i >= 0 and f[i] == " ":
+        while i >= 0 and (f[i] == " " or f[i] in _QUOTES):
             i -= 1
         end = i + 1
         while i >= 0 and (f[i] in _IS_AR):
@@ -515,11 +519,16 @@ def _evidence(
 
 
 ORGANISATION_NOUNS = _folded({"منظمه", "مجموعه", "منتدى", "عمليه", "صيغه", "اير", "فلاي"})  # airlines: «إير أستانا»
+# a bloc or a measure named like a state: تكتل "غوام"، نصف قطر (a radius, not Qatar)
+NOT_A_STATE_BEFORE = _folded({"تكتل", "نصف", "بنصف"})
 
 
 def _names_an_organisation(t: _Text, h: _Hit) -> bool:
     """A city right after منظمة / مجموعة / صيغة names the body or format (منظمة شنغهاي للتعاون،
     مجموعة مينسك، صيغة أستانا), and after إير / فلاي an airline (إير أستانا، فلاي دبي), not the place."""
+    if h.place.kind == "country" and h.via != "adjective":
+        word, _ = t.word_before(h.start - len(h.span.prefix))
+        return word in NOT_A_STATE_BEFORE
     if h.place.kind != "city":
         return False
     word, _ = t.word_before(h.start - len(h.span.prefix))

@@ -440,3 +440,13 @@ def test_a_region_no_town_is_named_after_needs_no_cue(parser):
 def test_an_airline_named_after_a_city_is_not_the_city(parser):
     _, mentions = parse(parser, "علّقت شركتا «إير أستانا» و«فلاي دبي» رحلاتهما إلى ألماتي.")
     assert [m.place.name for m in mentions] == ["Almaty"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['واتجهت أوزبكستان إلى تكتل "غوام" الذي نظرت إليه موسكو بعين الريبة.',  # a bloc
+     "ونشرت القوات دوريات بنصف قطر 20 كيلومترا حول المطار."],  # a radius
+)
+def test_a_bloc_or_a_measure_named_like_a_state_is_no_state(parser, text):
+    _, mentions = parse(parser, text)
+    assert not any(m.place.iso2 in ("GU", "QA") for m in mentions)
