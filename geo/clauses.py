@@ -62,6 +62,9 @@ def _inflected(stem: str) -> list[str]:
 
 # a gathering named after its city: "قمة موسكو"، "اجتماع يريفان" (the city's name follows)
 NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اجتماع|موتمر|محادثات|مفاوضات)\s*$")  # folded: ؤ is و
+# a relative clause tells more of what was named right before it: "أوزبكستان، التي علّقت عضويتها"
+RELATIVE_PRONOUNS = ("التي", "الذي", "اللتين", "اللذين", "الذين")
+RELATIVE = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})\s")
 _HEADED_TO = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|نحو|باتجاه)|متوجه\w*|عائد\w*)\s+$")
 
 

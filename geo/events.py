@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from geo.clauses import NAMED_GATHERING, Hits, MentionIndex, Sentence, clauses, headed_to
+from geo.clauses import NAMED_GATHERING, RELATIVE, RELATIVE_PRONOUNS, Hits, MentionIndex, Sentence, clauses, headed_to
 from geo.model import Event, Mention, Place
 from geo.numbers import NumberMention
 from geo.troops import UNITS
@@ -272,6 +272,23 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
 HARM = ("killed", "injured", "arrested")
 
 
+# what the words before a trigger undo: (words one of which the sentence must hold, the
+# pattern ending right before the trigger, how far back it may start)
+UNDONE_BEFORE = (
+    (("شارك",), NOT_TAKING_PART, 40),  # "لن يشاركوا في أي عمليات قتالية"
+    (("شايع", "اشاع"), RUMOUR, RUMOUR_REACH),  # "سرت شائعات عن تجدد المعارك"
+    (("بدء", "بدايه", "اندلاع", "انطلاق"), SINCE_START, SINCE_START_REACH),  # "منذ اندلاع الاضطرابات"
+    (("تحقيق",), INQUIRY, INQUIRY_REACH),  # "بالتحقيق في مقتل المدنيين"
+    (("اي",), NONE_OF, NONE_OF_REACH),  # "ولم تشهد دوشنبه أي احتجاجات"
+    (("دون",), WITHOUT, WITHOUT_REACH),  # "من دون أي التزام بإرسال قوات"
+    (("سيناريو", "فترض", "فتراض", "حاك"), SCENARIO, SCENARIO_REACH),  # "سيناريو … يفترض تسلل جماعات"
+)
+# … and the words from the trigger on: "القتال لا يدور"، "تكاد التظاهرات تكون محظورة"
+UNDONE_AFTER = (
+    (("لا ", "لم "), NOT_TAKING_PLACE),
+    (("محظور", "ممنوع"), BANNED),
+)
+
 class EventExtractor:
     def __init__(self, *, capitals: frozenset[str] = frozenset(), states: dict[str, Place] | None = None) -> None:
         self.capitals = capitals
@@ -492,28 +509,14 @@ class EventExtractor:
     @staticmethod
     def _prevented(s: Sentence, pos: int, kind: str) -> bool:
         """The word right before the trigger turns it into its absence."""
-        # each pattern is tried only when its key word is in the sentence at all
+        # each pattern is tried only when a word it needs is in the sentence at all
         f, rel = s.folded, pos - s.start
-        if "شارك" in f and NOT_TAKING_PART.search(f, max(0, rel - 40), rel):
-            return True  # "لن يشاركوا في أي عمليات قتالية": what they will not take part in
-        if ("شايع" in f or "اشاع" in f) and RUMOUR.search(f, max(0, rel - RUMOUR_REACH), rel):
-            return True
-        if ("بدء" in f or "بدايه" in f or "اندلاع" in f or "انطلاق" in f) and SINCE_START.search(
-                f, max(0, rel - SINCE_START_REACH), rel):
-            return True  # "منذ بدء الاضطرابات"، "بعد ساعات من بدء القتال": told before, not new
-        if "تحقيق" in f and INQUIRY.search(f, max(0, rel - INQUIRY_REACH), rel):
-            return True  # "بالتحقيق في مقتل المدنيين"، "تحقيق شفاف في أعمال العنف": told before
-        if "اي" in f and NONE_OF.search(f, max(0, rel - NONE_OF_REACH), rel):
-            return True  # "ولم تشهد دوشنبه أي احتجاجات"
-        if ("لا " in f or "لم " in f) and NOT_TAKING_PLACE.match(f, rel):
-            return True  # "بأن القتال لا يدور على أراضي أرمينيا"
-        if ("محظور" in f or "ممنوع" in f) and BANNED.match(f, rel):
-            return True  # "في بلد تكاد التظاهرات فيه تكون محظورة": a ban, not an event
-        if "دون" in f and WITHOUT.search(f, max(0, rel - WITHOUT_REACH), rel):
-            return True  # "من دون أي التزام بإرسال قوات"
-        if ("سيناريو" in f or "فترض" in f or "فتراض" in f or "حاك" in f) and SCENARIO.search(
-                f, max(0, rel - SCENARIO_REACH), rel):
-            return True  # "سيناريو التدريبات الذي يفترض تسلل جماعات مسلحة واحتلالها بلدة"
+        for keys, pattern, reach in UNDONE_BEFORE:
+            if any(k in f for k in keys) and pattern.search(f, max(0, rel - reach), rel):
+                return True
+        for keys, pattern in UNDONE_AFTER:
+            if any(k in f for k in keys) and pattern.match(f, rel):
+                return True
         if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
             return True
         word = _word_before(s, pos)
@@ -604,13 +607,18 @@ class EventExtractor:
         اجتماعا عبر الفيديو، هو الأول منذ قمة إسطنبول": Istanbul's summit was not)."""
         if hits.any("virtual", c.start, c.end):
             return [None]
-        for scope in (c, s):
-            for m in mentions.between(scope.start, scope.end):
-                if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
-                    return [m.place]
-            if hits.any("virtual", s.start, s.end):
-                return [None]
-        return [None]
+        held = self._held_at(s, mentions.between(c.start, c.end))
+        if held is None and not hits.any("virtual", s.start, s.end):
+            held = self._held_at(s, mentions.between(s.start, s.end))
+        return [held]
+
+    @staticmethod
+    def _held_at(s: Sentence, mentions) -> Place | None:
+        """The first of ``mentions`` (of sentence ``s``) named as where something is held."""
+        for m in mentions:
+            if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
+                return m.place
+        return None
 
     def _states_named(self, s: Sentence, mentions) -> list[Place]:
         """The states ``mentions`` of ``s`` name: by name, or by a capital that acts for one."""
@@ -755,7 +763,7 @@ def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[S
 # words that open a clause of its own; a trigger-less clause opening otherwise goes on with
 # the claim before it ("اقتحم محتجون الأربعاء، الخامس من يناير، مبنى الإدارة في أكتوبي")
 OPENERS = frozenset({"ثم", "كما", "بينما", "فيما", "اذ", "حيث", "لكن", "غير", "الا", "قبل", "بعد", "حتى",
-                     "مما", "ما", "اما", "بل", "التي", "الذي", "الذين", "وفق", "بحسب", "حسب", "وذلك", "علما"})
+                     "مما", "ما", "اما", "بل", "وفق", "بحسب", "حسب", "وذلك", "علما", *RELATIVE_PRONOUNS})
 
 
 def _goes_on(c: Sentence) -> bool:
@@ -770,8 +778,6 @@ SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
 # a claim with its verb left out: "ثم الوحدة الطاجيكية إلى دوشنبه الأحد"
 GAPPED = re.compile(r"\s*(?:ثم|و)\s*ال\S+\s+(?:ال\S+\s+)?(?:الي|نحو)\s")
 MEASURE = re.compile(r"(?:\S+\s+){0,2}?(?:ال)?(?:قرار|اجراء|حظر|طوارئ|تدابير|قيود)")
-
-RELATIVE = re.compile(r"\s*(?:التي|الذي|اللتين|اللذين|الذين)\s")
 
 # "وفي العاصمة الأوزبكية طشقند،": a clause that only says where what follows happened
 FRONTED_PLACE = re.compile(r"\s*[وف]?(?:في\s|ب)")

@@ -68,7 +68,8 @@ class Extractor:
         troops = self.troops.extract(sents, numbers, mentions, date_of, self.capitals,
                                      main.iso2 if main else None, hits=hits)
         # a subheading ("نهب واسع") names what the paragraph under it tells: not events of its own
-        told = [x for x in sents if not _subheading(text, x)]
+        title_end = text.find("\n")
+        told = [x for x in sents if title_end < 0 or x.start <= title_end or not _subheading(text, x)]
         events = self.events.extract(told, numbers, mentions, date_of, main, hits=hits)
         return Extraction(
             id=doc_id,
@@ -147,14 +148,14 @@ SUBHEADING_WORDS = 5
 
 
 def _subheading(text: str, s) -> bool:
-    """A short line of its own, with no full stop, after the article's first line."""
-    first_line_end = text.find("\n")
-    if first_line_end < 0 or s.start <= first_line_end:
-        return False
-    if text[s.start - 1 : s.start] not in ("\n", "") and text[: s.start].rstrip(" \t")[-1:] != "\n":
-        return False
-    after = text[s.end : s.end + 2]
-    return (after == "" or after[0] == "\n") and len(s.text.split()) <= SUBHEADING_WORDS
+    """Sentence ``s`` is a short line of its own (no full stop ends it)."""
+    i, j = s.start, s.end
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return (i == 0 or text[i - 1] == "\n") and (j == len(text) or text[j] == "\n") and (
+        len(s.text.split()) <= SUBHEADING_WORDS)
 
 
 def _carries(d) -> bool:

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from geo.clauses import NAMED_GATHERING, Hits, MentionIndex, Sentence, headed_to
+from geo.clauses import NAMED_GATHERING, RELATIVE_PRONOUNS, Hits, MentionIndex, Sentence, headed_to
 from geo.model import Mention, TroopContribution
 from geo.numbers import NumberMention
 
@@ -226,7 +226,7 @@ class TroopExtractor:
 
 # a clause that tells more of what the clause before it named: "…، التي يبلغ قوامها"،
 # "…بقاعدتها في غيومري، حيث يتمركز نحو ثلاثة آلاف عسكري"
-_RELATIVE = re.compile(r"\s*و?(?:التي|الذي|اللتي|اللذي|حيث)\s")
+_RELATIVE = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)}|حيث)\s")
 
 
 def _subject_before_relative(s, clause_lo: int, before: list[tuple[int, str]]) -> str | None:
