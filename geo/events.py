@@ -272,7 +272,7 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
 HARM = ("killed", "injured", "arrested")
 
 
-# what the words before a trigger undo: (words one of which the sentence must hold, the
+# what the words before a trigger undo: (words one of which the match must hold, the
 # pattern ending right before the trigger, how far back it may start)
 UNDONE_BEFORE = (
     (("شارك",), NOT_TAKING_PART, 40),  # "لن يشاركوا في أي عمليات قتالية"
@@ -512,7 +512,9 @@ class EventExtractor:
         # each pattern is tried only when a word it needs is in the sentence at all
         f, rel = s.folded, pos - s.start
         for keys, pattern, reach in UNDONE_BEFORE:
-            if any(k in f for k in keys) and pattern.search(f, max(0, rel - reach), rel):
+            lo = max(0, rel - reach)
+            window = f[lo:rel]  # a match lies inside it, so the word it needs does too
+            if any(k in window for k in keys) and pattern.search(f, lo, rel):
                 return True
         for keys, pattern in UNDONE_AFTER:
             if any(k in f for k in keys) and pattern.match(f, rel):
