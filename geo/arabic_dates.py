@@ -625,8 +625,9 @@ def _fill_years(
             explicit = [
                 (sentences.index(b.start), b.start, b.year, b.precision == "year")
                 for b in items
-                if b.explicit_year and b.year and not b.impossible
-            ]
+                if b.year and not b.impossible
+                and (b.explicit_year or (b.precision == "year" and (b.after_year is not None or b.shift is not None)))
+            ]  # a year told relative to another ("من العام نفسه"، "من العام الماضي") lends it as well
         a.year = None if a.current else _year_in_sentence(a, explicit, sentences)
         if a.year is None and published is not None:
             a.year = _publication_year(a, published)

@@ -177,6 +177,17 @@ def test_the_following_year_counts_from_the_year_told_before():
     assert [m.value for m in find_dates("وفي العام التالي انسحبت")] == [None]
 
 
+def test_a_day_takes_the_year_told_relative_to_another_right_after_it():
+    text = ("اندلعت المواجهات في يونيو 2010، بعد احتجاجات السابع من أبريل من العام نفسه. "
+            "وقعت المعاهدة عام 1992 ودخلت حيز التنفيذ في 20 أبريل من العام التالي.")
+    found = {m.text: m.value for m in find_dates(text, published=date(2020, 6, 11))}
+    assert found["السابع من أبريل"] == "2010-04-07"  # not the publication's year
+    assert found["20 أبريل"] == "1993-04-20"
+    last_year = {m.text: m.value for m in find_dates("وفي 5 مارس من العام الماضي زار موسكو.",
+                                                      published=date(2022, 1, 10))}
+    assert last_year["5 مارس"] == "2021-03-05"
+
+
 # ----------------------------------------------------------------------- relative
 
 
