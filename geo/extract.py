@@ -29,10 +29,12 @@ class Extractor:
             capitals=frozenset(self.index.capitals),
             states={p.iso2: p for p in self.index.places.values() if p.kind == "country" and p.iso2},
         )
-        self.troops = troops.TroopExtractor()
+        people = troops.people_lexicons(self.settings.gazetteer_dir / "people.csv")
+        self.troops = troops.TroopExtractor(leaders=tuple(people))
         # one scan of each article finds every word the event and troop rules look for
-        lexicons = {**events.LEXICONS, **troops.LEXICONS}
-        assert len(lexicons) == len(events.LEXICONS) + len(troops.LEXICONS), "lexicon names must not clash"
+        lexicons = {**events.LEXICONS, **troops.LEXICONS, **people}
+        assert len(lexicons) == len(events.LEXICONS) + len(troops.LEXICONS) + len(people), \
+            "lexicon names must not clash"
         self.lexicon = MultiLexicon(
             {name: stems for name, (stems, _) in lexicons.items()},
             verbal=[name for name, (_, verbal) in lexicons.items() if verbal],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 from geo.clauses import NAMED_GATHERING, RELATIVE_PRONOUNS, Hits, MentionIndex, Sentence, headed_to
@@ -81,7 +82,25 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
 }
 
 
+def people_lexicons(path) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Lexicons of the people who speak for a state (heads of state and government, foreign
+    and defence ministers: data/gazetteer/people.csv), one per state: "leader:KZ" → names.
+    "وقال بوتين إن بلاده …": their country is the one they speak for."""
+    from geo.gazetteer.sources import read_csv
+
+    names: dict[str, list[str]] = {}
+    for row in read_csv(path, ("name", "iso2")):
+        names.setdefault(f"{LEADER}{row['iso2'].upper()}", []).append(row["name"])
+    return {lexicon: (tuple(words), False) for lexicon, words in names.items()}
+
+
+LEADER = "leader:"
+
+
 class TroopExtractor:
+    def __init__(self, *, leaders: Sequence[str] = ()) -> None:
+        self.leaders = tuple(leaders)  # lexicon names of people.csv, "leader:KZ" …
+
     def extract(
         self,
         sents: Sequence[Sentence],
@@ -98,11 +117,12 @@ class TroopExtractor:
         out: list[TroopContribution] = []
         positions = hits.starts("forces")
         index = MentionIndex(mentions)
+        destination = _destination(sents, hits, index) or destination
         for s in sents:
             if bisect_left(positions, s.start) == bisect_left(positions, s.end):
                 continue  # no word about forces or personnel in this sentence
             nums = [n for n in numbers if s.start <= n.start < s.end]
-            states = _states_in(index.between(s.start, s.end), capitals, s)
+            states = [x for x in _states_in(index.between(s.start, s.end), capitals, s) if not _counterpart(s, x[0])]
             found = self._counts(s, nums, states, mentions, hits, destination)
             counted = {t.country for t in found}
             found += self._undecided(s, [x for x in states if x[1] not in counted], destination, hits)
@@ -205,9 +225,17 @@ class TroopExtractor:
             return subject  # "أرمينيا، التي كانت ترأس المنظمة، أرسلت نحو مئة عسكري"
         if hits.any("organisation", s.start, s.start + lo):
             return None
-        if hits.any("the_country", s.start, s.start + lo):
-            return _last_state_before(mentions, s.start, destination)
+        country_word = hits.last("the_country", s.start, s.start + lo)
+        if country_word is not None:
+            # "وقال بوتين إن بلاده": the state of the person who speaks before "his country"
+            return self._speaker_state(hits, s.start, country_word.start) or _last_state_before(
+                mentions, s.start, destination)
         return before[-1][1] if before else None
+
+    def _speaker_state(self, hits: Hits, lo: int, hi: int) -> str | None:
+        """The state of the last person of people.csv named in [lo, hi)."""
+        found = [(w.start, name) for name in self.leaders if (w := hits.last(name, lo, hi)) is not None]
+        return max(found)[1][len(LEADER):] if found else None
 
     # -- "may send units": no figure ----------------------------------------------------
     @staticmethod
@@ -240,6 +268,15 @@ def _subject_before_relative(s, clause_lo: int, before: list[tuple[int, str]]) -
     subject_lo = _clause_start(s.folded, relative_lo - 1)
     inside = [iso for pos, iso in before if s.start + subject_lo <= pos < s.start + relative_lo]
     return inside[-1] if inside else None
+
+
+# "أبلغ لوكاشينكو نظيره الروسي أن بلاده …": the one spoken to is not the one who sends
+_COUNTERPART = re.compile(r"(?:^|\s)[وفل]?(?:ال)?نظير\S*\s+$")
+
+
+def _counterpart(s: Sentence, pos: int) -> bool:
+    rel = pos - s.start
+    return _COUNTERPART.search(s.folded, max(0, rel - 14), rel) is not None
 
 
 def _last_state(states: list[tuple[int, str]], before: int) -> str | None:
@@ -282,6 +319,22 @@ _AT = re.compile(
     r"(?:^|\s)[وف]?(?:في|قرب|بالقرب\s+من|قرب\s+من|حول|داخل|وسط|ضواحي|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*$"
     r"|(?:^|\s)[وف]?ب$"
 )
+
+
+def _destination(sents: Sequence[Sentence], hits: Hits, index: MentionIndex) -> str | None:
+    """The state forces are sent to: the one whose places are most often named right after
+    إلى / نحو in a sentence about forces going somewhere ("أرسلت روسيا قوات إلى كازاخستان"،
+    "ووصل 200 عسكري طاجيكي إلى ألماتي"), not coming home (عادت الوحدة إلى بيشكيك); None when
+    none is. An article told from a sending state's angle names that state most, so its main
+    state will not do."""
+    forces = hits.starts("forces")
+    headed: Counter[str] = Counter()
+    for s in sents:
+        if bisect_left(forces, s.start) == bisect_left(forces, s.end) or hits.any("departure", s.start, s.end):
+            continue
+        headed.update(m.place.iso2 for m in index.between(s.start, s.end)
+                      if m.place.iso2 and m.place.kind != "other" and m.via == "name" and headed_to(s, m.start))
+    return headed.most_common(1)[0][0] if headed else None
 
 
 def _last_state_before(mentions: Sequence[Mention], pos: int, destination: str | None) -> str | None:

@@ -35,6 +35,21 @@ def test_future_and_undecided_contributions(ex):
     assert ("KG", None, "considering") in got
 
 
+def test_his_country_is_the_state_of_the_leader_who_speaks(ex):
+    # the state named last before "his country" is Russia; the speaker is Belarus's president
+    text = ("نقلت طائرات روسية جنودا إلى كازاخستان. وأبلغ الرئيس ألكسندر لوكاشينكو نظيره الروسي أن بلاده "
+            "قد ترسل 400 عسكري إضافي إذا لزم الأمر.")
+    assert troops(ex, text) == {("BY", 400, "considering")}
+
+
+def test_an_article_told_from_a_sending_state_still_knows_where_forces_go(ex):
+    # Kyrgyzstan is named most, but its forces go to Almaty: a capital of Kyrgyzstan that
+    # "may send" units is the sender, not the destination
+    text = ("جدل في قيرغيزستان حول المشاركة. ناقش برلمان قيرغيزستان المهمة، وقال نواب قيرغيزستان إن الأمر خطير. "
+            "ووصل 150 عسكريا طاجيكيا إلى ألماتي أمس. وقال وزير الدفاع إن بيشكيك \"قد ترسل\" وحدات خاصة.")
+    assert ("KG", None, "considering") in troops(ex, text, "2022-01-07")
+
+
 def test_the_strength_of_a_standing_force_and_a_unit_to_grow(ex):
     text = ("تشهد كازاخستان اضطرابات. وقالت الوزارة إن يريفان أرسلت ٧٠ عسكرياً في المرحلة الأولى، على أن يرتفع عديد "
             "وحدتها إلى مئة عسكري. ولا يتجاوز عديد قوة حفظ السلام الدائمة التابعة للمنظمة ٣٦٠٠ فرد.")
