@@ -288,6 +288,10 @@ UNDONE_AFTER = (
     (("لا ", "لم "), NOT_TAKING_PLACE),
     (("محظور", "ممنوع"), BANNED),
 )
+# one search for any of their words first: most triggers have none near them
+_UNDONE_BEFORE_WORD = re.compile("|".join(re.escape(k) for keys, _, _ in UNDONE_BEFORE for k in keys))
+_UNDONE_BEFORE_REACH = max(reach for _, _, reach in UNDONE_BEFORE)
+_UNDONE_AFTER_WORD = re.compile("|".join(re.escape(k) for keys, _ in UNDONE_AFTER for k in keys))
 
 class EventExtractor:
     def __init__(self, *, capitals: frozenset[str] = frozenset(), states: dict[str, Place] | None = None) -> None:
@@ -509,16 +513,18 @@ class EventExtractor:
     @staticmethod
     def _prevented(s: Sentence, pos: int, kind: str) -> bool:
         """The word right before the trigger turns it into its absence."""
-        # each pattern is tried only when a word it needs is in the sentence at all
+        # each pattern is tried only when a word it needs is in the stretch it may match
         f, rel = s.folded, pos - s.start
-        for keys, pattern, reach in UNDONE_BEFORE:
-            lo = max(0, rel - reach)
-            window = f[lo:rel]  # a match lies inside it, so the word it needs does too
-            if any(k in window for k in keys) and pattern.search(f, lo, rel):
-                return True
-        for keys, pattern in UNDONE_AFTER:
-            if any(k in f for k in keys) and pattern.match(f, rel):
-                return True
+        if _UNDONE_BEFORE_WORD.search(f, max(0, rel - _UNDONE_BEFORE_REACH), rel):
+            for keys, pattern, reach in UNDONE_BEFORE:
+                lo = max(0, rel - reach)
+                window = f[lo:rel]  # a match lies inside it, so the word it needs does too
+                if any(k in window for k in keys) and pattern.search(f, lo, rel):
+                    return True
+        if _UNDONE_AFTER_WORD.search(f, rel):
+            for keys, pattern in UNDONE_AFTER:
+                if any(k in f for k in keys) and pattern.match(f, rel):
+                    return True
         if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
             return True
         word = _word_before(s, pos)
