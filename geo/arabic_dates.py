@@ -815,7 +815,11 @@ def find_dates(
     folded = fold_text(text)
     s = " " + folded.text  # offsets below are one more than in folded.text
     items, rels = _scan(s, text, folded)
+    ranges = _range_starts(items, s)
+    items += [first for first, _ in ranges]
     _fill_years(items, s, published, default_year)
+    for first, last in ranges:
+        first.year, first.impossible = last.year, first.impossible or last.impossible
     values = [_abs_value(a) for a in items]
     anchors = _anchors(items, values)
     days = [day for _, day in values]
@@ -831,6 +835,27 @@ def find_dates(
     if any(a.after_day is not None for a in items):
         _count_days_on(mentions, {folded.start(a.start - 1): a.after_day for a in items if a.after_day is not None})
     return mentions
+
+
+@cache
+def _range_start_re() -> re.Pattern[str]:
+    # "من 5 إلى 19 يناير"، "من 6 حتى 20 يناير"، "بين 10 و12 فبراير": the first day is a date too
+    return re.compile(loosen(r"(?<!\w)[وف]?(?:من|بين)\s+(?P<d>[0-9]{1,2})\s*(?:الى|حتى|-|–|و)\s*$"))
+
+
+def _range_starts(items: list[_Abs], s: str) -> list[tuple[_Abs, _Abs]]:
+    """The first day of a range whose last day names the month: a date of its own, in the
+    same month and year (filled from the last day), so that what began then is dated by it.
+    Pairs (first day, last day)."""
+    out = []
+    for a in items:
+        if a.precision != "day" or a.month is None or a.day is None or a.same_month or a.month_shift is not None:
+            continue
+        m = _range_start_re().search(s, max(0, a.start - 16), a.start)
+        if m is not None and 1 <= int(m.group("d")) < a.day:
+            first = _Abs(m.start("d"), m.end("d"), "day", None, a.month, int(m.group("d")), explicit_year=False)
+            out.append((first, a))
+    return out
 
 
 def _count_days_on(mentions: list[DateMention], after_day: dict[int, int]) -> None:

@@ -177,6 +177,16 @@ def test_the_following_year_counts_from_the_year_told_before():
     assert [m.value for m in find_dates("وفي العام التالي انسحبت")] == [None]
 
 
+def test_the_first_day_of_a_range_is_a_date_in_the_month_named_at_its_end():
+    text = ("فرضت حالة الطوارئ من 5 إلى 19 يناير، وتستمر القيود من ٦ حتى ٢٠ يناير. "
+            "وزار الوفد موسكو بين 10 و12 فبراير 2021.")
+    found = [(m.text, m.value) for m in find_dates(text, published=date(2022, 1, 6))]
+    assert found == [("5", "2022-01-05"), ("19 يناير", "2022-01-19"), ("٦", "2022-01-06"), ("٢٠ يناير", "2022-01-20"),
+                     ("10", "2021-02-10"), ("12 فبراير 2021", "2021-02-12")]
+    # a first day after the last is no range: nothing is made up
+    assert [m.text for m in find_dates("من 28 إلى 3 مارس")] == ["3 مارس"]
+
+
 def test_a_day_takes_the_year_told_relative_to_another_right_after_it():
     text = ("اندلعت المواجهات في يونيو 2010، بعد احتجاجات السابع من أبريل من العام نفسه. "
             "وقعت المعاهدة عام 1992 ودخلت حيز التنفيذ في 20 أبريل من العام التالي.")
