@@ -52,7 +52,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            "تعيين", "صادقت", "صادق البرلمان", "صادق مجلس", "صادق النواب", "المصادقة على",
                            "أصدر أوامر", "أصدر أمرا", "خفض", "ألغت", "ألغى", "إلغاء", "وقف إطلاق النار",
                            "وقف لإطلاق النار", "هدنة", "الهدنة", "تولى رئاسة", "توليه رئاسة", "تولي رئاسة",
-                           "أمر قوات", "أمرت قوات", "أمر الجيش", "أعطى أوامر", "أوامر بإطلاق"),
+                           "أمر قوات", "أمرت قوات", "أمر الجيش", "أعطى أوامر", "أوامر بإطلاق",
+                           # a vote (not صوت alone: it is also "a sound", صوت الرصاص)
+                           "صوت البرلمان", "صوت مجلس", "صوت النواب", "صوتت", "صوتوا", "التصويت لصالح"),
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر", "دورة استثنائية",
                 "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية", "اتصالا هاتفيا", "هاتفيا", "التقى",
                 "التقت", "التقوا", "لقاء", "قمتها", "قمتهم", "مباحثات", "انعقد", "انعقاد"),
@@ -148,6 +150,10 @@ WAR_ON_AN_IDEA = re.compile(r"\S+(?:\s+\S+)?\s+(?:ضد|علي)\s+(?:ال)?(?:ا�
 
 # a fight is where its parties are: "القتال الحدودي بين قيرغيزستان وطاجيكستان"
 PARTIES_MEET = {"armed_clash"}
+# the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
+COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
+# "وكان توكاييف قد ناشد"، "السلطات الكازاخية طلبت": how far before its verb a subject may be named
+ACTOR_BEFORE_REACH = 20
 
 
 class _Trigger(NamedTuple):
@@ -294,9 +300,11 @@ _UNDONE_BEFORE_REACH = max(reach for _, _, reach in UNDONE_BEFORE)
 _UNDONE_AFTER_WORD = re.compile("|".join(re.escape(k) for keys, _ in UNDONE_AFTER for k in keys))
 
 class EventExtractor:
-    def __init__(self, *, capitals: frozenset[str] = frozenset(), states: dict[str, Place] | None = None) -> None:
+    def __init__(self, *, capitals: frozenset[str] = frozenset(), states: dict[str, Place] | None = None,
+                 leaders: Sequence[str] = ()) -> None:
         self.capitals = capitals
         self.states = states or {}  # iso2 → the state's place, for a capital that speaks for it
+        self.leaders = tuple(leaders)  # lexicon names of people who speak for a state ("leader:KZ" …)
 
     def extract(
         self,
@@ -442,8 +450,9 @@ class EventExtractor:
         first: dict[str, int] = {}
         will = WILL_WORD.search(s.folded) is not None
         for pos, t, prefix in triggers:
-            if _imperfect(prefix) and _word_before(s, pos) in MAYBE:
-                continue  # "قد تطلبه موسكو": what may happen
+            if _imperfect(prefix) and _word_before(s, pos) in MAYBE_OR_TO_BE and not TOLD_AFTER_AN.search(
+                    s.folded, max(0, pos - s.start - 12), pos - s.start):
+                continue  # "قد تطلبه موسكو"، "يُنتظر أن يصوّت البرلمان": what may or is to happen
             if will and WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
                 continue  # "سيتم استخدام القوات في حراسة المنشآت": a plan
             other = OTHER_WORDS.get(t)
@@ -605,6 +614,20 @@ class EventExtractor:
         located = [m for m in states if _locative_before(s, m, between=trig.type in PARTIES_MEET)]
         if located:
             return [located[0].place]
+        if trig.type == "political_decision":
+            # a decision to send forces somewhere is placed where they go ("أعلن باشينيان إرسال
+            # قوات إلى كازاخستان"); any other is its maker's: "ناشد الرئيس قاسم جومارت توكاييف"،
+            # "صوّت البرلمان القرغيزي"، "طلبت يريفان"
+            headed = [m for m in mentions.between(trig.pos, sentence.end)
+                      if m.place.kind == "country" and headed_to(sentence, m.start)]
+            if headed:
+                return [headed[0].place]
+            # the organisation's peacekeepers go to the article's state, whoever announces it
+            # ("أعلن باشينيان إرسال قوات جماعية لحفظ السلام")
+            actor = None if COLLECTIVE_FORCE.search(sentence.folded) else self._actor_state(
+                s, trig.pos, mentions, hits)
+            if actor is not None:
+                return [actor]
         if main_state is not None:
             return [main_state]
         return [states[0].place] if states else [None]
@@ -637,6 +660,23 @@ class EventExtractor:
             elif self._actor(s, m) and m.place.iso2 in self.states:
                 states.append(self.states[m.place.iso2])
         return _unique(states)
+
+    def _actor_state(self, c: Sentence, pos: int, mentions: MentionIndex, hits: Hits) -> Place | None:
+        """The state of who acts at trigger ``pos`` of claim ``c``: a person who speaks for a
+        state (data/gazetteer/people.csv), a state adjective (السلطات الكازاخية) or a capital
+        that speaks for its government (طلبت يريفان). Arabic puts
+        the subject after the verb ("أعلن توكاييف") or, with قد, before it ("وكان توكاييف قد
+        أعلن"): the first one after the trigger, else the one right before it."""
+        found = [(w.start, name[len("leader:"):]) for name in self.leaders
+                 for w in [hits.first(name, c.start, c.end)] if w is not None]
+        found += [(w.start, name[len("leader:"):]) for name in self.leaders
+                  for w in [hits.last(name, c.start, pos)] if w is not None]
+        found += [(m.start, m.place.iso2) for m in mentions.between(c.start, c.end)
+                  if (m.via == "adjective" and m.place.kind == "country") or self._actor(c, m)]
+        after = [x for x in found if x[0] > pos]
+        before = [x for x in found if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
+        iso = min(after)[1] if after else max(before)[1] if before else None
+        return self.states.get(iso) if iso else None
 
     def _actor(self, s: Sentence, m: Mention) -> bool:
         """A capital named without a locative preposition speaks for its government (موسكو ترى)."""
@@ -810,6 +850,11 @@ def _opens_with_place(c: Sentence, mentions: MentionIndex) -> bool:
 
 # قد before a verb in the imperfect is "may" (before the past tense it is "has": قد وصلت)
 MAYBE = frozenset({"قد", "وقد", "فقد", "ربما"})
+# a verb right after أنْ is what is to be done ("يُنتظر أن يصوّت"، "قرر أن يرسل"): أنّ and إنّ
+# ("that") take a noun first, so a folded ان right before an imperfect trigger is أنْ (or إنْ, "if")
+MAYBE_OR_TO_BE = MAYBE | {"ان", "وان", "بان", "لان"}
+# … but "قبل أن تنسحب أذربيجان" tells what happened
+TOLD_AFTER_AN = re.compile(r"(?:^|\s)[وف]?(?:قبل|بعد|الي|حتي)\s+ان\s+$")
 
 
 def _imperfect(prefix: str) -> bool:

@@ -25,11 +25,12 @@ class Extractor:
         self.settings = settings or get_settings()
         self.index = index or get_index(self.settings)
         self.geoparser = Geoparser(self.index)
+        people = troops.people_lexicons(self.settings.gazetteer_dir / "people.csv")
         self.events = events.EventExtractor(
             capitals=frozenset(self.index.capitals),
             states={p.iso2: p for p in self.index.places.values() if p.kind == "country" and p.iso2},
+            leaders=tuple(people),
         )
-        people = troops.people_lexicons(self.settings.gazetteer_dir / "people.csv")
         self.troops = troops.TroopExtractor(leaders=tuple(people))
         # one scan of each article finds every word the event and troop rules look for
         lexicons = {**events.LEXICONS, **troops.LEXICONS, **people}

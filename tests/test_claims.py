@@ -873,3 +873,29 @@ def test_a_noun_of_place_may_stand_between_the_preposition_and_the_name(ex):
 def test_many_soldiers_is_no_strength_of_a_force(ex):
     text = "تشهد كازاخستان اضطرابات. ووصل إلى ألماتي العديد من جنود قوة المنظمة وعددهم 2000 جندي."
     assert troops(ex, text, "2022-01-07") == {(None, 2000, "sent")}
+
+
+def test_a_decision_is_placed_at_the_state_of_who_makes_it(ex):
+    # an article told from Moscow: Russia is named most, yet each decision is its maker's
+    text = ("موسكو تتابع الأزمة وروسيا تؤكد دعمها وروسيا ترسل طائراتها. "
+            "وكان الرئيس قاسم جومارت توكاييف قد ناشد مساء الأربعاء قادة الدول الحليفة مساعدة بلاده. "
+            "وصوّت البرلمان القرغيزي الخميس لصالح إرسال 150 عسكريا. "
+            "وطلبت يريفان في سبتمبر تفعيل المادة الرابعة من المعاهدة.")
+    placed = {(e.place.name if e.place else None) for e in events(ex, text, "2022-01-07")
+              if e.type == "political_decision"}
+    assert placed == {"Kazakhstan", "Kyrgyzstan", "Armenia"}
+
+
+def test_the_collective_force_is_placed_where_it_goes_whoever_announces_it(ex):
+    text = ("تتواصل الاضطرابات في كازاخستان. وأعلن رئيس الوزراء الأرميني نيكول باشينيان، الذي تترأس بلاده "
+            "المنظمة، إرسال قوات جماعية لحفظ السلام لفترة محدودة.")
+    placed = [(e.place.name if e.place else None) for e in events(ex, text, "2022-01-06")
+              if e.type == "political_decision"]
+    assert placed == ["Kazakhstan"]
+
+
+def test_a_vote_is_a_decision_and_a_vote_to_come_is_not(ex):
+    done = "تتواصل الأزمة في كازاخستان. وصوّت البرلمان الطاجيكي أمس لصالح المشاركة في المهمة."
+    to_come = "تتواصل الأزمة في كازاخستان. ويُنتظر أن يصوّت البرلمان الطاجيكي اليوم على المشاركة في المهمة."
+    assert [e.place.name for e in events(ex, done, "2022-01-07") if e.type == "political_decision"] == ["Tajikistan"]
+    assert [e for e in events(ex, to_come, "2022-01-07") if e.type == "political_decision"] == []
