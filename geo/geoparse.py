@@ -50,6 +50,7 @@ LIST_PREFIXES = frozenset({"", "و"})  # what a later name of a list carries: "�
 MAX_LIST = 12  # names walked back through one list
 CAPITAL_NOUNS = _folded({"العاصمة", "عاصمة"})
 REGION_CUES = _folded({"اقليم", "منطقه", "ولايه", "مقاطعه", "محافظه"})
+IN_WORDS = _folded({"في", "وفي", "ففي"})  # "in", before a place
 PERSON_TITLES = _folded(
     {"الرئيس", "السيد", "الزعيم", "الراحل", "الشيخ", "الامير", "الجنرال", "المستشار", "الوزير", "زعيم"}
 )
@@ -324,7 +325,7 @@ class Geoparser:
     def _resolve_geonames(self, t: _Text, spans: list[Span], focus: set[str], hits: list[_Hit]) -> list[_Hit]:
         anchors = _Anchors([h.place for h in hits if h.place.lat is not None and h.place.kind != "country"])
         stopwords = self.index.stopwords
-        best: dict[tuple[str, bool], tuple[Place, float] | None] = {}  # same key, same cue: same reading
+        best: dict[tuple[str, bool, bool], tuple[Place, float] | None] = {}  # same key, same cue: same reading
         out = []
         for sp in spans:
             if _strip_article(sp.key) in stopwords or (sp.prefix + sp.key) in stopwords:
@@ -332,9 +333,10 @@ class Geoparser:
             cued = self._city_cue(t, sp)
             if not cued and sp.prefix.endswith(("ال", "لل")):
                 continue  # foreign city names do not take the article: القيصري is "tsarist"
-            memo = (sp.key, cued)
+            located = not cued and not sp.prefix and t.word_before(sp.start)[0] in IN_WORDS
+            memo = (sp.key, cued, located)
             if memo not in best:
-                best[memo] = self._best_geonames(sp, focus, anchors, cued)
+                best[memo] = self._best_geonames(sp, focus, anchors, cued, located)
             reading = best[memo]
             if reading is not None:
                 out.append(_Hit(sp, reading[0], reading[1], "name", sp.start))
@@ -342,14 +344,15 @@ class Geoparser:
                     t.city_ends.add(sp.end)
         return out
 
-    def _best_geonames(self, sp: Span, focus: set[str], anchors: _Anchors, cued: bool):
+    def _best_geonames(self, sp: Span, focus: set[str], anchors: _Anchors, cued: bool, located: bool = False):
         scored = []
         places, capitals = self.index.places, self.index.capitals
         for e in self.index.candidates(sp.key):
             if e.source != GEONAMES:
                 continue
             p = places[e.place_key]
-            score = _evidence(p, e, focus=focus, anchors=anchors, cued=cued, capital=p.key in capitals)
+            score = _evidence(p, e, focus=focus, anchors=anchors, cued=cued, capital=p.key in capitals,
+                              located=located)
             if score is not None:
                 scored.append((score, p.population, p))
         if not scored:
@@ -492,9 +495,12 @@ class _Anchors:
 
 
 def _evidence(
-    p: Place, e: Entry, *, focus: set[str], anchors: _Anchors, cued: bool, capital: bool
+    p: Place, e: Entry, *, focus: set[str], anchors: _Anchors, cued: bool, capital: bool, located: bool = False
 ) -> float | None:
-    """How much the text supports this GeoNames reading; None when it does not at all."""
+    """How much the text supports this GeoNames reading; None when it does not at all.
+    ``located``: the name stands right after في ("in"), which makes a large city of the
+    article's states likely even when its name is also a common word (في طراز, not من طراز
+    "of the type")."""
     common = e.commonness
     if common >= EVERYDAY_WORD:
         return None  # an everyday word, whatever the place
@@ -510,7 +516,7 @@ def _evidence(
         score = 2.0
     elif size >= 5 and common < 3.0:
         score = 1.5
-    elif size >= 4 and common < 3.0 and (in_focus or anchors.near(p)):
+    elif (size >= 4 and common < 3.0 and (in_focus or anchors.near(p))) or (located and in_focus and size >= 5):
         score = 1.0
     else:
         return None

@@ -211,6 +211,13 @@ def test_a_name_listed_after_a_city_is_read_as_a_city(parser):
     assert geonameids(parser, "طائرة من طراز إيليوشن.") == []
 
 
+def test_a_large_city_of_the_articles_state_right_after_in_is_the_city(parser):
+    # "in Taraz" in an article about Kazakhstan; "of the type" and a state not in focus are not
+    assert geonameids(parser, "تتواصل الاحتجاجات في كازاخستان. وفي طراز اقتحم محتجون مبنى البلدية.")[1:] == [TARAZ]
+    assert geonameids(parser, "تتواصل الاحتجاجات في كازاخستان. ووصلت طائرات من طراز إيليوشن.")[1:] == []
+    assert geonameids(parser, "عرضت الشركة سيارتها في طراز جديد.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     ["أستانا – وكالات\nأعلن الرئيس حالة الطوارئ.", "وصلت المظاهرات إلى جاناوزن، البلدة النفطية في الغرب."],
