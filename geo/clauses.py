@@ -75,11 +75,18 @@ def headed_to(s: Sentence, pos: int) -> bool:
 
 
 class MentionIndex:
-    """Mentions sorted by offset, with the ones inside a span found by bisection."""
+    """Mentions sorted by offset, with the ones inside a span found by bisection; and where
+    the article's paragraphs start (``paragraphs``, sorted offsets), when the caller knows."""
 
-    def __init__(self, mentions):
+    def __init__(self, mentions, paragraphs: Sequence[int] = ()):
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+        self.paragraphs = paragraphs
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding ``pos`` starts (0 when paragraphs are not known)."""
+        i = bisect_right(self.paragraphs, pos)
+        return self.paragraphs[i - 1] if i else 0
 
     def between(self, start: int, end: int) -> list:
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]

@@ -28,10 +28,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "ثورة", "انتفاضة", "مسيرات", "مسيرة احتجاجية", "اعتصام", "معتصم", "نزل الناس إلى الشوارع",
                 "خرجوا إلى الشوارع", "إضراب", "أضرب", "احتشد", "تجمعوا", "تجمع الآلاف", "تجمع المئات",
                 "تجمع آلاف", "تجمع مئات", "تجمع عشرات", "هتف", "هتافات", "رددوا شعارات", "تدفق الآلاف",
-                "تدفق آلاف", "تدفق المئات", "تدفق مئات", "وقفة احتجاجية", "التجمعات"),
+                "تدفق آلاف", "تدفق المئات", "تدفق مئات", "وقفة احتجاجية", "التجمعات", "اعتصم",
+                "رافعين شعارات", "رفعوا شعارات", "رافعين لافتات", "رفعوا لافتات"),
     "riot": ("أعمال شغب", "أعمال الشغب", "أعمال عنف", "أعمال العنف", "اقتحام", "اقتحم", "نهب",
              "إحراق", "أحرق", "أضرم", "اشتباك", "حطموا", "إسقاط تمثال",
-             "أسقطوا تمثال", "أسقط متظاهرون", "أسقط محتجون", "مواجهات", "صدامات"),
+             "أسقطوا تمثال", "أسقط متظاهرون", "أسقط محتجون", "مواجهات", "صدامات", "رشق", "رشقوا"),
     "armed_clash": ("إطلاق نار", "إطلاق النار", "تبادل لإطلاق", "اشتباكات مسلحة", "القتال", "قتال", "الحرب",
                     "حرب", "معارك", "النزاع الحدودي", "النزاع المسلح", "صراع", "الهجوم على", "هجوم مسلح",
                     "قصف", "مواجهات مسلحة", "المواجهات المسلحة", "شن هجوم", "شنت هجوم", "هجوم خاطف",
@@ -79,7 +80,10 @@ PROTEST_OCCURS = ("انطلقت", "اندلعت", "اندلاع", "خرج", "خ�
 PROTEST_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:احتج|احتجت|احتجوا|يحتج|يحتجون|تحتج)(?![\u0621-\u064a])")
 # "اشتباكات" is a riot only with a crowd in the sentence ("بين المتظاهرين وقوات الأمن")
 RIOT_BY_CLASH = re.compile(r"[وفبل]?(?:ال)?(?:اشتباك|مواجهات|صدامات)")
-STORMED = re.compile(r"[وف]?(?:اقتحم|اقتحمت|اقتحموا|اقتحمه|اقتحمها|اقتحمته)(?![\u0621-\u064a])")
+# (the imperfect only after the ف of what followed: "تتجه إلى مبنى البلدية فتقتحمه"; "ويقتحم
+# مسلحون المبنى" is still going on)
+STORMED = re.compile(r"[وف]?(?:اقتحم|اقتحمت|اقتحموا|اقتحمه|اقتحمها|اقتحمته)(?![\u0621-\u064a])"
+                     r"|ف[يت]قتحم(?:ون|وا|ه|ها|ونه)?(?![\u0621-\u064a])")
 ATTEMPTED = re.compile(r"حاول|محاول")
 GUNMEN = re.compile(r"مسلحين|مسلحون|المسلحين|المسلحون")  # "اشتباكات مع مسلحين" is a fight
 # clashes with no crowd in them: between armies or on a border they are a fight
@@ -152,6 +156,9 @@ WAR_ON_AN_IDEA = re.compile(r"\S+(?:\s+\S+)?\s+(?:ضد|علي)\s+(?:ال)?(?:ا�
 PARTIES_MEET = {"armed_clash"}
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
 COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
+# protesters named as who did something ("اقتحم محتجون"، "أحرق متظاهرون") right after its verb
+AGENT = re.compile(r"[وف]?(?:ال)?(?:محتج|متظاهر)")
+AGENT_REACH = 16
 # "وكان توكاييف قد ناشد"، "السلطات الكازاخية طلبت": how far before its verb a subject may be named
 ACTOR_BEFORE_REACH = 20
 
@@ -170,6 +177,12 @@ STOPPED_TYPES = {"armed_clash"}
 # "حق التظاهر السلمي": a right, not a protest
 RIGHT_TO = frozenset({"حق", "الحق", "وحق"})
 QUOTES = "\"'«»“”"
+# what is demanded has not been done: "شعارات تطالب بخفض الأسعار"، "مطالبين بإقالة الحكومة"
+DEMANDED = re.compile(r"(?:^|\s)[وف]?(?:[يت]|ال)?(?:طالب|مطالب)\S*\s+$")
+DEMANDED_REACH = 24
+# nor what somebody is charged with: "بتهمة المشاركة في أعمال الشغب"
+CHARGED_WITH = re.compile(r"(?:^|[\s«\"])[وف]?(?:ب|ل)?(?:ال)?(?:تهمه|تهم|اتهام|اتهامات)\s+(?:\S+\s+){0,2}$")
+CHARGED_WITH_REACH = 40
 # "سرت شائعات عن تجدد المعارك": a rumour is not an event
 RUMOUR = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:شايعات|اشاعات|شايعه|اشاعه)\s+(?:\S+\s+){0,4}$")  # folded: ئ is ي
 RUMOUR_REACH = 48
@@ -216,7 +229,8 @@ REPORTED_REACH = 60
 # الأقاليم "the regions", احتجز "detained", الأصابع "fingers", التحقيق "inquiry", القتالية "combat"
 _CLITICS = r"[وفبل]{0,2}(?:ال)?"
 OTHER_WORDS = {
-    "meeting": re.compile(_CLITICS + r"اجتماعي"),
+    # اجتماعي "social"; "سكان التقيناهم": the reporter met them
+    "meeting": re.compile(_CLITICS + r"اجتماعي|" + _CLITICS + r"التقي(?:نا|ت)"),
     "political_decision": re.compile(_CLITICS + r"اقاليم"),
     "protest": re.compile(_CLITICS + r"[يتم]?احتجز|" + _CLITICS + r"محتجز"),
     "casualties": re.compile(_CLITICS + r"اصابع"),
@@ -282,6 +296,8 @@ HARM = ("killed", "injured", "arrested")
 # pattern ending right before the trigger, how far back it may start)
 UNDONE_BEFORE = (
     (("شارك",), NOT_TAKING_PART, 40),  # "لن يشاركوا في أي عمليات قتالية"
+    (("طالب", "مطالب"), DEMANDED, DEMANDED_REACH),  # "شعارات تطالب بخفض الأسعار"
+    (("تهم", "اتهام"), CHARGED_WITH, CHARGED_WITH_REACH),  # "بتهمة المشاركة في أعمال الشغب"
     (("شايع", "اشاع"), RUMOUR, RUMOUR_REACH),  # "سرت شائعات عن تجدد المعارك"
     (("بدء", "بدايه", "اندلاع", "انطلاق"), SINCE_START, SINCE_START_REACH),  # "منذ اندلاع الاضطرابات"
     (("تحقيق",), INQUIRY, INQUIRY_REACH),  # "بالتحقيق في مقتل المدنيين"
@@ -315,11 +331,13 @@ class EventExtractor:
         main_state: Place | None,
         *,
         hits: Hits,
+        paragraphs: Sequence[int] = (),
     ) -> list[Event]:
         """Events of one article; ``hits`` holds the words of :data:`LEXICONS` (one shared
-        scan with the troop words, made by :class:`geo.extract.Extractor`)."""
+        scan with the troop words, made by :class:`geo.extract.Extractor`); ``paragraphs``
+        where its paragraphs start."""
         out: list[Event] = []
-        mentions = MentionIndex(mentions)
+        mentions = MentionIndex(mentions, paragraphs)
         triggers = [
             (pos, name, prefix) for pos, _, name, prefix in hits.items
             if (name in TRIGGERS or name in ("movement", "departure")) and not _future_tense(prefix)
@@ -461,6 +479,9 @@ class EventExtractor:
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
+        if "protest" in first and "riot" in first and 0 < first["protest"] - first["riot"] <= AGENT_REACH \
+                and AGENT.match(s.folded, first["protest"] - s.start):
+            del first["protest"]  # "اقتحم محتجون المبنى": the protesters are who stormed it
         if "treaty_membership" in first and (
                 not treaty or self._forces_leaving(s, first["treaty_membership"], hits, mentions)):
             del first["treaty_membership"]
@@ -610,6 +631,12 @@ class EventExtractor:
             return [lone[0] if len(lone) == 1 else None]
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
+        if trig.type in TOLD_ON and not any(m.place.kind == "country" for m in inside):
+            # "في أكتوبي … تجمّع الآلاف. وفي اليوم التالي حاول مئات منهم اقتحام المبنى": a
+            # paragraph that opens in a city goes on telling that city
+            told = self._paragraph_place(sentence, mentions, main_state)
+            if told is not None:
+                return [told]
         states = [m for m in inside if m.place.kind == "country"]
         located = [m for m in states if _locative_before(s, m, between=trig.type in PARTIES_MEET)]
         if located:
@@ -631,6 +658,18 @@ class EventExtractor:
         if main_state is not None:
             return [main_state]
         return [states[0].place] if states else [None]
+
+    @staticmethod
+    def _paragraph_place(s: Sentence, mentions: MentionIndex, main_state: Place | None) -> Place | None:
+        """The one local place named earlier in the paragraph of sentence ``s`` (a city,
+        region or site of the article's state); None when there are none or several."""
+        start = mentions.paragraph_start(s.start)
+        if start == 0 and not mentions.paragraphs:
+            return None
+        local = _unique(m.place for m in mentions.between(start, s.start)
+                        if m.place.kind in SPECIFICITY and m.place.kind != "country"
+                        and (main_state is None or m.place.iso2 == main_state.iso2))
+        return local[0] if len(_without_parents(local)) == 1 else None
 
     def _meeting_place(self, c: Sentence, s: Sentence, mentions, hits: Hits) -> list[Place | None]:
         """Where the meeting of claim ``c`` (in sentence ``s``) was held: a place right after
@@ -823,6 +862,8 @@ def _goes_on(c: Sentence) -> bool:
 SPREAD_STEM = re.compile("امتد|انتقل|وسع|اتسع|انتشر|تمدد|لتشمل|ليشمل")
 SPREAD = re.compile(r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد|وسع)|ل[يت]شمل)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
+# what happens at a place, and so goes on at the place its paragraph opened with
+TOLD_ON = {"protest", "riot", "seizure", "casualties", "armed_clash"}
 # a claim with its verb left out: "ثم الوحدة الطاجيكية إلى دوشنبه الأحد"
 GAPPED = re.compile(r"\s*(?:ثم|و)\s*ال\S+\s+(?:ال\S+\s+)?(?:الي|نحو)\s")
 MEASURE = re.compile(r"(?:\S+\s+){0,2}?(?:ال)?(?:قرار|اجراء|حظر|طوارئ|تدابير|قيود)")
@@ -998,10 +1039,12 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
         seen.add(k)
         told.setdefault(here, []).append(e.date)
         out.append(e)
-    return out
+    # "اقتحم محتجون مقر الأكيمات … وأضرموا النار في طابقه الأرضي": what the stormers did
+    # there is the seizure's, not a riot of its own
+    taken = {(e.start, e.place.key if e.place else None, e.date) for e in out if e.type == "seizure"}
+    return [e for e in out if e.type != "riot" or (e.start, e.place.key if e.place else None, e.date) not in taken]
 
 
-ONCE_A_SENTENCE = {"riot", "protest", "armed_clash", "seizure"}
 REPORTED_LATER_DAYS = 2
 
 

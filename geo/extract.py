@@ -73,7 +73,8 @@ class Extractor:
         # a subheading ("نهب واسع") names what the paragraph under it tells: not events of its own
         title_end = text.find("\n")
         told = [x for x in sents if title_end < 0 or x.start <= title_end or not _subheading(text, x)]
-        events = self.events.extract(told, numbers, mentions, date_of, main, hits=hits)
+        paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, 0, end)]
+        events = self.events.extract(told, numbers, mentions, date_of, main, hits=hits, paragraphs=paragraphs)
         return Extraction(
             id=doc_id,
             published=published,
@@ -85,6 +86,7 @@ class Extractor:
         )
 
 
+_PARAGRAPH = re.compile(r"\n\s*")  # a paragraph starts after a line break
 # a claim with no date of its own takes the last date named this many characters before it
 CARRY_CHARS = 300
 UNTIL = re.compile(r"(?:حت[ىي]|لغاي[ةه]|الى غاي[ةه]|إلى غاي[ةه])\s*$")

@@ -899,3 +899,36 @@ def test_a_vote_is_a_decision_and_a_vote_to_come_is_not(ex):
     to_come = "تتواصل الأزمة في كازاخستان. ويُنتظر أن يصوّت البرلمان الطاجيكي اليوم على المشاركة في المهمة."
     assert [e.place.name for e in events(ex, done, "2022-01-07") if e.type == "political_decision"] == ["Tajikistan"]
     assert [e for e in events(ex, to_come, "2022-01-07") if e.type == "political_decision"] == []
+
+
+def test_a_paragraph_that_opens_in_a_city_goes_on_telling_that_city(ex):
+    text = ("تتواصل الاحتجاجات في كازاخستان.\n\n"
+            "في أكتوبي تجمّع أكثر من ألفي شخص مساء الثلاثاء رافعين شعارات تطالب بخفض الأسعار. "
+            "وفي اليوم التالي حاول مئات منهم اقتحام المبنى. وأصيب 21 شرطياً في تلك المواجهات.\n\n"
+            "وفي يوم الخميس حاول محتجون اقتحام مقر الشرطة.")
+    found = {(e.type, e.place.name if e.place else None) for e in events(ex, text, "2022-01-07")}
+    assert {("protest", "Aktobe"), ("riot", "Aktobe"), ("casualties", "Aktobe")} <= found
+    # a demand is no decision; the next paragraph names no city and is not Aktobe's
+    assert not any(t == "political_decision" for t, _ in found)
+    assert ("riot", "Kazakhstan") in found
+
+
+def test_what_stormers_did_inside_is_the_seizure(ex):
+    text = "تتواصل الاحتجاجات في كازاخستان. وفي طراز اقتحم محتجون مقر البلدية، وأضرموا النار في طابقه الأرضي."
+    assert {e.type for e in events(ex, text, "2022-01-07")} == {"seizure"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعلنت النيابة توقيف 150 شخصاً «بتهمة المشاركة في أعمال الشغب».",  # a charge
+        "يقول سكان التقيناهم في ألماتي إن الهدوء هش.",  # the reporter met them
+    ],
+)
+def test_a_charge_or_the_reporters_own_visit_is_no_event(ex, text):
+    assert events(ex, "تتواصل الأزمة في كازاخستان. " + text, "2022-01-07") == ()
+
+
+def test_a_sit_in_is_a_protest(ex):
+    text = "تتواصل الأزمة في كازاخستان. وفي قزل أوردا يعتصم بضع مئات أمام مبنى الإدارة المحلية منذ الثلاثاء."
+    assert ("protest", "Kyzylorda") in {(e.type, e.place.name) for e in events(ex, text, "2022-01-07")}
