@@ -531,7 +531,21 @@ def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[
         start, end = folded.start(a), folded.end(b)
         approx = vague or _is_approx(folded.text, a, b)
         mentions.append(NumberMention(start, end, text[start:end], value, approx, vague))
+    duals = [(folded.start(m.start("noun")), folded.end(m.end())) for m in _dual_re().finditer(folded.text)]
+    duals = [(a, b) for a, b in duals if not _overlaps(a, b, spans)]
+    if duals:
+        mentions += [NumberMention(a, b, text[a:b], 2, False, False) for a, b in duals]
+        mentions.sort(key=lambda n: n.start)
     return mentions
+
+
+@cache
+def _dual_re() -> re.Pattern[str]:
+    """A person noun in the dual counts two: "مقتل شخصين"، "قُتل جنديان". Nisba nouns (جندي،
+    شرطي) only where the dual cannot be read as a plural (جنديان; شرطيين is also "policemen")."""
+    return re.compile(loosen(
+        r"(?<!\w)[وفبل]?(?P<noun>(?:ال)?(?:(?:شخص|قتيل|جريح|طفل|رجل)(?:ان|ين)|(?:جندي|شرطي|مدني|عسكري)ان|جنديين))(?!\w)"
+    ))
 
 
 def parse_number(s: str) -> int | None:

@@ -180,3 +180,8 @@ def test_a_figure_counts_each_order_once():
     assert [n.value for n in find_numbers("بين ألفين وخمسمئة وثلاثة آلاف مظلي")] == [2500, 3000]
     # a smaller order after a larger one still joins it
     assert [n.value for n in find_numbers("مليون وثلاثمئة ألف")] == [1300000]
+
+
+def test_a_person_noun_in_the_dual_counts_two():
+    text = "وأكدت السلطات مقتل شخصين وإصابة جريحين، وقُتل جنديان، بينما شارك عسكريين كثر."
+    assert [(n.text, n.value) for n in find_numbers(text)] == [("شخصين", 2), ("جريحين", 2), ("جنديان", 2)]
