@@ -75,13 +75,15 @@ def headed_to(s: Sentence, pos: int) -> bool:
 
 
 class MentionIndex:
-    """Mentions sorted by offset, with the ones inside a span found by bisection; and where
-    the article's paragraphs start (``paragraphs``, sorted offsets), when the caller knows."""
+    """What one article names: its mentions sorted by offset, with the ones inside a span
+    found by bisection; where its paragraphs start (``paragraphs``, sorted offsets) and the
+    state its forces go to (``destination``, a Place), when the caller knows them."""
 
-    def __init__(self, mentions, paragraphs: Sequence[int] = ()):
+    def __init__(self, mentions, paragraphs: Sequence[int] = (), destination=None):
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
         self.paragraphs = paragraphs
+        self.destination = destination
 
     def paragraph_start(self, pos: int) -> int:
         """Where the paragraph holding ``pos`` starts (0 when paragraphs are not known)."""

@@ -332,12 +332,14 @@ class EventExtractor:
         *,
         hits: Hits,
         paragraphs: Sequence[int] = (),
+        destination: Place | None = None,
     ) -> list[Event]:
         """Events of one article; ``hits`` holds the words of :data:`LEXICONS` (one shared
         scan with the troop words, made by :class:`geo.extract.Extractor`); ``paragraphs``
-        where its paragraphs start."""
+        where its paragraphs start; ``destination`` the state forces go to (the main state
+        when not given), where a deployment told with no place of its own is."""
         out: list[Event] = []
-        mentions = MentionIndex(mentions, paragraphs)
+        mentions = MentionIndex(mentions, paragraphs, destination)
         triggers = [
             (pos, name, prefix) for pos, _, name, prefix in hits.items
             if (name in TRIGGERS or name in ("movement", "departure")) and not _future_tense(prefix)
@@ -655,6 +657,8 @@ class EventExtractor:
                 s, trig.pos, mentions, hits)
             if actor is not None:
                 return [actor]
+        if trig.type == "deployment" and mentions.destination is not None:
+            return [mentions.destination]  # forces told arriving with no place: where forces go
         if main_state is not None:
             return [main_state]
         return [states[0].place] if states else [None]

@@ -43,9 +43,10 @@ class Extractor:
         self.capitals = {k: self.index.places[k].iso2 for k in self.index.capitals if k in self.index.places}
 
     def extract(self, text: str, *, doc_id: str, published: str | None = None) -> Extraction:
+        from geo import troops as troop_rules
         from geo.arabic_dates import find_dates, infer_published
         from geo.boilerplate import body_end
-        from geo.clauses import sentences
+        from geo.clauses import MentionIndex, sentences
         from geo.normalize import GapMap, fold
         from geo.numbers import find_numbers
 
@@ -68,13 +69,16 @@ class Extractor:
         main = _main_state(mentions, self.capitals.keys())
         date_of = _DateLookup(text, dates, published)
         hits = self.lexicon.hits(folded, gaps)
-        troops = self.troops.extract(sents, numbers, mentions, date_of, self.capitals,
-                                     main.iso2 if main else None, hits=hits)
+        # where forces go: the state whose places follow إلى in sentences about forces, else the main state
+        headed = troop_rules.destination(sents, hits, MentionIndex(mentions), self.capitals.keys()) or (
+            main.iso2 if main else None)
+        troops = self.troops.extract(sents, numbers, mentions, date_of, self.capitals, headed, hits=hits)
         # a subheading ("نهب واسع") names what the paragraph under it tells: not events of its own
         title_end = text.find("\n")
         told = [x for x in sents if title_end < 0 or x.start <= title_end or not _subheading(text, x)]
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, 0, end)]
-        events = self.events.extract(told, numbers, mentions, date_of, main, hits=hits, paragraphs=paragraphs)
+        events = self.events.extract(told, numbers, mentions, date_of, main, hits=hits, paragraphs=paragraphs,
+                                     destination=self.events.states.get(headed) if headed else None)
         return Extraction(
             id=doc_id,
             published=published,

@@ -117,7 +117,6 @@ class TroopExtractor:
         out: list[TroopContribution] = []
         positions = hits.starts("forces")
         index = MentionIndex(mentions)
-        destination = _destination(sents, hits, index) or destination
         for s in sents:
             if bisect_left(positions, s.start) == bisect_left(positions, s.end):
                 continue  # no word about forces or personnel in this sentence
@@ -321,20 +320,26 @@ _AT = re.compile(
 )
 
 
-def _destination(sents: Sequence[Sentence], hits: Hits, index: MentionIndex) -> str | None:
+def destination(sents: Sequence[Sentence], hits: Hits, index: MentionIndex, capitals=frozenset()) -> str | None:
     """The state forces are sent to: the one whose places are most often named right after
     إلى / نحو in a sentence about forces going somewhere ("أرسلت روسيا قوات إلى كازاخستان"،
     "ووصل 200 عسكري طاجيكي إلى ألماتي"), not coming home (عادت الوحدة إلى بيشكيك); None when
-    none is. An article told from a sending state's angle names that state most, so its main
+    none is. A national capital (``capitals``: place keys) counts half, as it is as often who
+    is asked ("نداء إلى موسكو لإرسال قوات") as where forces go, and one such name is not
+    enough. An article told from a sending state's angle names that state most, so its main
     state will not do."""
     forces = hits.starts("forces")
     headed: Counter[str] = Counter()
     for s in sents:
         if bisect_left(forces, s.start) == bisect_left(forces, s.end) or hits.any("departure", s.start, s.end):
             continue
-        headed.update(m.place.iso2 for m in index.between(s.start, s.end)
-                      if m.place.iso2 and m.place.kind != "other" and m.via == "name" and headed_to(s, m.start))
-    return headed.most_common(1)[0][0] if headed else None
+        for m in index.between(s.start, s.end):
+            if m.place.iso2 and m.place.kind != "other" and m.via == "name" and headed_to(s, m.start):
+                headed[m.place.iso2] += 0.5 if m.place.key in capitals else 1.0
+    if not headed:
+        return None
+    iso, weight = headed.most_common(1)[0]
+    return iso if weight >= 1.0 else None
 
 
 def _last_state_before(mentions: Sequence[Mention], pos: int, destination: str | None) -> str | None:

@@ -932,3 +932,10 @@ def test_a_charge_or_the_reporters_own_visit_is_no_event(ex, text):
 def test_a_sit_in_is_a_protest(ex):
     text = "تتواصل الأزمة في كازاخستان. وفي قزل أوردا يعتصم بضع مئات أمام مبنى الإدارة المحلية منذ الثلاثاء."
     assert ("protest", "Kyzylorda") in {(e.type, e.place.name) for e in events(ex, text, "2022-01-07")}
+
+
+def test_forces_told_arriving_with_no_place_are_where_forces_go_not_in_the_sending_state(ex):
+    # a Russian briefing names Russia most; its units go to Kazakhstan
+    text = ("أعلنت وزارة الدفاع الروسية أن الطائرات الروسية تنقل القوات الروسية إلى كازاخستان. "
+            "وقال الناطق باسم الوزارة الروسية إن الوحدة الأرمينية وصلت بكامل قوامها البالغ 100 عسكري.")
+    assert {e.place.name for e in events(ex, text, "2022-01-08") if e.type == "deployment"} == {"Kazakhstan"}
