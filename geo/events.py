@@ -178,8 +178,8 @@ STOPPED_TYPES = {"armed_clash"}
 RIGHT_TO = frozenset({"حق", "الحق", "وحق"})
 QUOTES = "\"'«»“”"
 # what is demanded has not been done: "شعارات تطالب بخفض الأسعار"، "مطالبين بإقالة الحكومة"
-DEMANDED = re.compile(r"(?:^|\s)[وف]?(?:[يت]|ال)?(?:طالب|مطالب)\S*\s+$")
-DEMANDED_REACH = 24
+DEMANDED = re.compile(r"(?:^|\s)[وف]?(?:[يت]|ال)?(?:طالب|مطالب)\S*\s+(?:\S+\s+){0,2}$")  # "تطالب بكشف ملابسات مقتل"
+DEMANDED_REACH = 40
 # nor what somebody is charged with: "بتهمة المشاركة في أعمال الشغب"
 CHARGED_WITH = re.compile(r"(?:^|[\s«\"])[وف]?(?:ب|ل)?(?:ال)?(?:تهمه|تهم|اتهام|اتهامات)\s+(?:\S+\s+){0,2}$")
 CHARGED_WITH_REACH = 40
@@ -375,6 +375,11 @@ class EventExtractor:
             history: list[Event] = []
             last_kind: str | None = None  # the type the claim before told, for a verb left out
             units = hits.any(UNITS, s.start, s.end)  # forces named anywhere in the sentence
+            # … a withdrawal may name them in the sentence before, in its paragraph ("ولم يطل
+            # بقاء هذه القوة … وبدأ الانسحاب فعلياً في 13 يناير")
+            units_left = units or (
+                before is not None and mentions.paragraph_start(before.start) == mentions.paragraph_start(s.start)
+                and hits.any(UNITS, before.start, before.end))
             for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
@@ -388,7 +393,7 @@ class EventExtractor:
                     continue
                 told = len(out)
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
-                                           units=units, mentions=mentions):
+                                           units=units, units_left=units_left, mentions=mentions):
                     if trig.type in HISTORICAL and len(steps) > 1:
                         for pos, until in zip(steps, [*steps[1:], s.end], strict=True):
                             if c.start <= pos < c.end:
@@ -465,7 +470,7 @@ class EventExtractor:
 
     def _triggers(
         self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits, *, protest_occurs: bool, treaty: bool,
-        units: bool, mentions: MentionIndex,
+        units: bool, mentions: MentionIndex, units_left: bool = False,
     ) -> list[_Trigger]:
         first: dict[str, int] = {}
         will = WILL_WORD.search(s.folded) is not None
@@ -514,7 +519,8 @@ class EventExtractor:
                 and not SEIZED_WHAT.search(s.folded, seized, seized + SEIZED_REACH)):
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         left = first.pop("departure", None)
-        if left is not None and "deployment" not in first and first.get("treaty_membership") != left and units:
+        if (left is not None and "deployment" not in first and first.get("treaty_membership") != left
+                and (units or units_left)):
             first["deployment"] = left  # units leaving a place
         moved = first.pop("movement", None)
         if (moved is not None and "deployment" not in first and units

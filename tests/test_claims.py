@@ -939,3 +939,15 @@ def test_forces_told_arriving_with_no_place_are_where_forces_go_not_in_the_sendi
     text = ("أعلنت وزارة الدفاع الروسية أن الطائرات الروسية تنقل القوات الروسية إلى كازاخستان. "
             "وقال الناطق باسم الوزارة الروسية إن الوحدة الأرمينية وصلت بكامل قوامها البالغ 100 عسكري.")
     assert {e.place.name for e in events(ex, text, "2022-01-08") if e.type == "deployment"} == {"Kazakhstan"}
+
+
+def test_a_withdrawal_may_name_its_forces_in_the_sentence_before(ex):
+    text = ("تتواصل الأزمة في كازاخستان.\n\nولم يطل بقاء هذه القوة في البلاد. "
+            "وبدأ الانسحاب فعلياً في 13 يناير بمراسم رسمية في ألماتي.")
+    assert ("deployment", "Almaty", "2022-01-13") in {
+        (e.type, e.place.name, e.date) for e in events(ex, text, "2022-01-20")}
+
+
+def test_deaths_whose_truth_families_demand_are_no_new_event(ex):
+    text = "تتواصل الأزمة في كازاخستان. ولا تزال عائلات في ألماتي تطالب بكشف ملابسات مقتل أبنائها."
+    assert [e for e in events(ex, text, "2022-01-20") if e.type == "casualties"] == []
