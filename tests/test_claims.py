@@ -951,3 +951,14 @@ def test_a_withdrawal_may_name_its_forces_in_the_sentence_before(ex):
 def test_deaths_whose_truth_families_demand_are_no_new_event(ex):
     text = "تتواصل الأزمة في كازاخستان. ولا تزال عائلات في ألماتي تطالب بكشف ملابسات مقتل أبنائها."
     assert [e for e in events(ex, text, "2022-01-20") if e.type == "casualties"] == []
+
+
+def test_an_artillery_attack_is_a_fight_and_a_states_territory_is_the_state(ex):
+    text = ("تتواصل الأزمة في كازاخستان. وشنّت القوات الأذربيجانية هجمات بالمدفعية على مواقع قرب مدينة غوريس. "
+            "وأسفر القتال، الذي استمر يومين على الأراضي الأرمينية، عن مقتل نحو 290 جندياً.")
+    found = {(e.type, e.place.name) for e in events(ex, text, "2022-09-15")}
+    assert ("armed_clash", "Goris") in found
+    assert ("casualties", "Armenia") in found
+    # stones thrown by rioters are no fight
+    riot = "أصيب عشرة عناصر جراء هجمات نفّذها مثيرو الشغب باستعمال الحجارة في ألماتي."
+    assert "armed_clash" not in {e.type for e in events(ex, riot, "2022-01-06")}
