@@ -15,6 +15,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -56,7 +57,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            "وقف لإطلاق النار", "هدنة", "الهدنة", "تولى رئاسة", "توليه رئاسة", "تولي رئاسة",
                            "أمر قوات", "أمرت قوات", "أمر الجيش", "أعطى أوامر", "أوامر بإطلاق",
                            # a vote (not صوت alone: it is also "a sound", صوت الرصاص)
-                           "صوت البرلمان", "صوت مجلس", "صوت النواب", "صوتت", "صوتوا", "التصويت لصالح"),
+                           "صوت البرلمان", "صوت مجلس", "صوت النواب", "صوتت", "صوتوا", "التصويت لصالح",
+                           "رفض", "رفضت"),  # a refusal is a decision: "رفضت أرمينيا استضافة المناورات"
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر", "دورة استثنائية",
                 "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية", "اتصالا هاتفيا", "هاتفيا", "التقى",
                 "التقت", "التقوا", "لقاء", "قمتها", "قمتهم", "مباحثات", "انعقد", "انعقاد"),
@@ -185,6 +187,15 @@ DEMANDED_REACH = 40
 # nor what somebody is charged with: "بتهمة المشاركة في أعمال الشغب"
 CHARGED_WITH = re.compile(r"(?:^|[\s«\"])[وف]?(?:ب|ل)?(?:ال)?(?:تهمه|تهم|اتهام|اتهامات)\s+(?:\S+\s+){0,2}$")
 CHARGED_WITH_REACH = 40
+# what somebody refused to do was not done (the refusal is the decision): "رفض رئيس الوزراء
+# نيكول باشينيان التوقيع"، "انتهى الاجتماع إلى رفض إرسال قوات" (but to abstain from renewing a
+# membership, امتنعت عن تمديد عضويتها, is to leave)
+# (the words between name who refused, not why: "رفضت لأنها تنظر إلى حرب القوقاز" refused no war)
+REFUSED_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:ب|ل|ال)?رفض\S*\s+(?:(?!(?:لان|ان|بان|الي|في|علي|من|لكن)\S*\s)\S+\s+){0,4}?"
+    r"(?:عن\s+)?$")
+REFUSED_REACH = 50
+REFUSAL = re.compile(r"[وف]?رفض")
 # "سرت شائعات عن تجدد المعارك": a rumour is not an event
 RUMOUR = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:شايعات|اشاعات|شايعه|اشاعه)\s+(?:\S+\s+){0,4}$")  # folded: ئ is ي
 RUMOUR_REACH = 48
@@ -233,7 +244,9 @@ _CLITICS = r"[وفبل]{0,2}(?:ال)?"
 OTHER_WORDS = {
     # اجتماعي "social"; "سكان التقيناهم": the reporter met them
     "meeting": re.compile(_CLITICS + r"اجتماعي|" + _CLITICS + r"التقي(?:نا|ت)"),
-    "political_decision": re.compile(_CLITICS + r"اقاليم"),
+    # الأقاليم "the regions"; "ترفضه السلطات": what one refuses (present) is a stance, not an
+    # act, and "رفضاً لرفع الأسعار" ("against") a motive
+    "political_decision": re.compile(_CLITICS + r"اقاليم|[وف]?[يت]رفض|رفضا\u0640*(?![\u0621-\u064a])"),
     "protest": re.compile(_CLITICS + r"[يتم]?احتجز|" + _CLITICS + r"محتجز"),
     "casualties": re.compile(_CLITICS + r"اصابع"),
     "treaty_membership": re.compile(_CLITICS + r"التحق(?:يق|ق)|" + _CLITICS + r"تحقيق"),
@@ -300,6 +313,7 @@ UNDONE_BEFORE = (
     (("شارك",), NOT_TAKING_PART, 40),  # "لن يشاركوا في أي عمليات قتالية"
     (("طالب", "مطالب"), DEMANDED, DEMANDED_REACH),  # "شعارات تطالب بخفض الأسعار"
     (("تهم", "اتهام"), CHARGED_WITH, CHARGED_WITH_REACH),  # "بتهمة المشاركة في أعمال الشغب"
+    (("رفض",), REFUSED_BEFORE, REFUSED_REACH),  # "رفض باشينيان التوقيع على الإعلان"
     (("شايع", "اشاع"), RUMOUR, RUMOUR_REACH),  # "سرت شائعات عن تجدد المعارك"
     (("بدء", "بدايه", "اندلاع", "انطلاق"), SINCE_START, SINCE_START_REACH),  # "منذ اندلاع الاضطرابات"
     (("تحقيق",), INQUIRY, INQUIRY_REACH),  # "بالتحقيق في مقتل المدنيين"
@@ -419,7 +433,7 @@ class EventExtractor:
             out += [e for e in history if e.date is not None]
         # a treaty event the text gives no date for is a reference ("منذ تأسيس المنظمة"، "الدول
         # الأعضاء هي …"), not a step of its history
-        return _dedupe([e for e in out if e.date is not None or e.type not in HISTORICAL], acts)
+        return _dedupe(_gathered_to_sign([e for e in out if e.date is not None or e.type not in HISTORICAL]), acts)
 
     def _spread(self, s, c, kinds, numbers, mentions, date_of, main_state, hits) -> list[Event]:
         """A clause with no trigger that tells the last event spreading to places ("ثم امتدت
@@ -485,6 +499,8 @@ class EventExtractor:
             other = OTHER_WORDS.get(t)
             if other is not None and other.match(s.folded, pos - s.start):
                 continue  # a word that only starts like the trigger: الاجتماعي، الأقاليم، احتجزوا …
+            if t == "political_decision" and _word_before(s, pos) == "عن" and REFUSAL.match(s.folded, pos - s.start):
+                continue  # "معرباً عن رفض بلاده": a stance voiced
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]
@@ -513,8 +529,9 @@ class EventExtractor:
             del first["armed_clash"]  # "أمر قوات الأمن بإطلاق النار": an order, not a fight
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
             del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
-        if "treaty_membership" in first:
-            # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself
+        if "treaty_membership" in first and not self._prevented(s, first["treaty_membership"], "treaty_membership"):
+            # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself (not when
+            # the treaty step is what was refused: "رفض باشينيان التوقيع")
             first.pop("political_decision", None)
         seized = first.get("seizure", 0) - s.start
         if ("seizure" in first and _word_before(s, first["seizure"]) in OUT_OF
@@ -1029,6 +1046,29 @@ def _office_act(s: Sentence, trig: _Trigger) -> str:
         if word.startswith(stem):
             return act
     return ""
+
+
+def _gathered_to_sign(events: list[Event]) -> list[Event]:
+    """A gathering told in the sentence of a treaty step is where the step was taken ("يوم
+    اجتمع في طشقند قادة ست جمهوريات … ووقّعوا معاهدة"، "وفي قمة عقدت في موسكو … قرر الأعضاء
+    تحويل المعاهدة إلى منظمة"): one treaty event, at the gathering's place when it has none."""
+    treaty_at = {(e.start, e.date) for e in events if e.type in HISTORICAL and not REFUSED.search(e.evidence)}
+    if not treaty_at:
+        return events
+    held = {}
+    for e in events:
+        if e.type == "meeting" and (e.start, e.date) in treaty_at and e.place is not None:
+            held.setdefault((e.start, e.date), e.place)
+    return [
+        replace(e, place=held[e.start, e.date])
+        if e.type in HISTORICAL and e.place is None and (e.start, e.date) in held else e
+        for e in events
+        if not (e.type == "meeting" and (e.start, e.date) in treaty_at)
+    ]
+
+
+# a summit where somebody refused to sign ("رفض باشينيان التوقيع على الإعلان الختامي") was a meeting
+REFUSED = re.compile(r"(?:^|\s)[وف]?(?:رفض|رفضت|يرفض|ترفض|امتنع|امتنعت)(?!\S)")
 
 
 def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Event]:

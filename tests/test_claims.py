@@ -962,3 +962,19 @@ def test_an_artillery_attack_is_a_fight_and_a_states_territory_is_the_state(ex):
     # stones thrown by rioters are no fight
     riot = "أصيب عشرة عناصر جراء هجمات نفّذها مثيرو الشغب باستعمال الحجارة في ألماتي."
     assert "armed_clash" not in {e.type for e in events(ex, riot, "2022-01-06")}
+
+
+def test_a_refusal_is_a_decision_and_what_was_refused_did_not_happen(ex):
+    text = ("عقدت المنظمة قمتها في يريفان في 23 نوفمبر 2022، ورفض رئيس الوزراء نيكول باشينيان التوقيع "
+            "على الإعلان الختامي.")
+    found = {e.type for e in events(ex, text, "2022-11-24")}
+    assert "political_decision" in found and "treaty_membership" not in found
+    # a motive ("against") and a stance voiced are no decisions
+    motive = "خرج المحتجون في جاناوزن رفضاً لمضاعفة سعر الغاز. وأعرب الوزير عن رفض بلاده أي تدخل."
+    assert "political_decision" not in {e.type for e in events(ex, motive, "2022-01-03")}
+
+
+def test_leaders_gathered_to_sign_are_the_signing_at_their_city(ex):
+    text = "تعود قصة المنظمة إلى 15 مايو 1992، يوم اجتمع في طشقند قادة ست جمهوريات ووقّعوا معاهدة الأمن الجماعي."
+    assert [(e.type, e.place.name if e.place else None, e.date) for e in events(ex, text, "2023-01-09")] == [
+        ("treaty_membership", "Tashkent", "1992-05-15")]
