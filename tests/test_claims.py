@@ -978,3 +978,13 @@ def test_leaders_gathered_to_sign_are_the_signing_at_their_city(ex):
     text = "تعود قصة المنظمة إلى 15 مايو 1992، يوم اجتمع في طشقند قادة ست جمهوريات ووقّعوا معاهدة الأمن الجماعي."
     assert [(e.type, e.place.name if e.place else None, e.date) for e in events(ex, text, "2023-01-09")] == [
         ("treaty_membership", "Tashkent", "1992-05-15")]
+
+
+def test_a_proposal_is_considered_and_the_government_is_the_state_told_before(ex):
+    text = ("يناقش البرلمان القرغيزي اليوم إرسال وحدة عسكرية إلى كازاخستان. "
+            "وبحسب مشروع القرار، تقترح الحكومة إرسال 150 عسكرياً من وحدات الانتشار السريع.")
+    assert troops(ex, text, "2022-01-06") == {("KG", 150, "considering")}
+    # the state named last before "the parliament", even earlier in its own sentence
+    text = ("تحرس القوات الطاجيكية الحدود مع أفغانستان. في المقابل، لم تحسم قيرغيزستان أمرها بعد؛ "
+            "إذ يدرس البرلمان في بيشكيك مشروع قرار يجيز إرسال ما يصل إلى 150 عسكرياً إلى كازاخستان.")
+    assert troops(ex, text, "2022-01-06") == {("KG", 150, "considering")}
