@@ -988,3 +988,11 @@ def test_a_proposal_is_considered_and_the_government_is_the_state_told_before(ex
     text = ("تحرس القوات الطاجيكية الحدود مع أفغانستان. في المقابل، لم تحسم قيرغيزستان أمرها بعد؛ "
             "إذ يدرس البرلمان في بيشكيك مشروع قرار يجيز إرسال ما يصل إلى 150 عسكرياً إلى كازاخستان.")
     assert troops(ex, text, "2022-01-06") == {("KG", 150, "considering")}
+
+
+def test_the_place_violence_swept_is_where_it_was_and_a_crowd_streaming_in_is_a_protest(ex):
+    text = ("تتابع أوزبكستان الوضع بقلق، وتؤكد أوزبكستان حيادها. ففي يونيو 2010 رفضت المنظمة طلب قيرغيزستان "
+            "التدخل لوقف أعمال العنف العرقية التي اجتاحت أوش.")
+    assert ("riot", "Osh") in {(e.type, e.place.name) for e in events(ex, text, "2022-01-08")}
+    crowd = "تتواصل الأزمة في كازاخستان. وفي ألماتي، كبرى مدن البلاد، تدفق الآلاف مساء أمس إلى وسط المدينة."
+    assert ("protest", "Almaty") in {(e.type, e.place.name) for e in events(ex, crowd, "2022-01-05")}
