@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from geo.model import Extraction, Mention, Place
@@ -67,7 +68,8 @@ class Extractor:
         numbers = find_numbers(text[:end], exclude=[(d.start, d.end) for d in dates])
         sents = sentences(text, end, folded=folded)
         main = _main_state(mentions, self.capitals.keys())
-        date_of = _DateLookup(text, dates, published)
+        paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, 0, end)]
+        date_of = _DateLookup(text, dates, published, paragraphs)
         hits = self.lexicon.hits(folded, gaps)
         # where forces go: the state whose places follow إلى in sentences about forces, else the main state
         headed = troop_rules.destination(sents, hits, MentionIndex(mentions), self.capitals.keys()) or (
@@ -76,7 +78,6 @@ class Extractor:
         # a subheading ("نهب واسع") names what the paragraph under it tells: not events of its own
         title_end = text.find("\n")
         told = [x for x in sents if title_end < 0 or x.start <= title_end or not _subheading(text, x)]
-        paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, 0, end)]
         events = self.events.extract(told, numbers, mentions, date_of, main, hits=hits, paragraphs=paragraphs,
                                      destination=self.events.states.get(headed) if headed else None)
         return Extraction(
@@ -101,8 +102,9 @@ class _DateLookup:
     before it, else (for what is not history) the publication date: news reports the day it
     is written."""
 
-    def __init__(self, text: str, dates, published: str | None = None):
+    def __init__(self, text: str, dates, published: str | None = None, paragraphs: Sequence[int] = ()):
         self.text = text
+        self.paragraphs = paragraphs  # where paragraphs start: a day heading one dates what it tells
         # "حتى 19 يناير" ends a period: it is not when anything happened
         self.dates = sorted(
             (d for d in dates if d.value and not UNTIL.search(text, max(0, d.start - 12), d.start)),
@@ -133,7 +135,9 @@ class _DateLookup:
             return min(own, key=lambda d: (rank.get(d.precision, 3), abs(d.start - pivot))).value
         if historical:
             return None
-        earlier = [d for d in self._between(start - CARRY_CHARS + 1, start) if _carries(d)]
+        i = bisect_right(self.paragraphs, start)
+        paragraph = self.paragraphs[i - 1] if i else 0
+        earlier = [d for d in self._between(min(paragraph, start - CARRY_CHARS + 1), start) if _carries(d)]
         return earlier[-1].value if earlier else self.reference
 
     def step(self, pos: int, until: int, clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:

@@ -996,3 +996,12 @@ def test_the_place_violence_swept_is_where_it_was_and_a_crowd_streaming_in_is_a_
     assert ("riot", "Osh") in {(e.type, e.place.name) for e in events(ex, text, "2022-01-08")}
     crowd = "تتواصل الأزمة في كازاخستان. وفي ألماتي، كبرى مدن البلاد، تدفق الآلاف مساء أمس إلى وسط المدينة."
     assert ("protest", "Almaty") in {(e.type, e.place.name) for e in events(ex, crowd, "2022-01-05")}
+
+
+def test_a_day_heading_a_paragraph_dates_what_the_paragraph_tells(ex):
+    filler = "وتواصلت المشاورات بين المسؤولين طوال الساعات التالية بشأن الخطوات المقبلة للحكومة. " * 5
+    text = ("تسلسل زمني لأحداث كازاخستان.\n\nالأربعاء 5 يناير: يوم مفصلي. " + filler
+            + "وفي ألماتي اقتحم محتجون مبنى البلدية.\n\nالخميس 6 يناير: وصلت القوات الروسية.")
+    assert len(filler) > 300  # beyond the reach of a date told before in running text
+    assert [(e.type, e.date) for e in events(ex, text, "2022-01-12") if e.type == "seizure"] == [
+        ("seizure", "2022-01-05")]
