@@ -450,9 +450,13 @@ class EventExtractor:
             kind = "state_of_emergency"
         after = [x for x in mentions.between(c.start + m.end(), c.end)
                  if x.place.kind in SPECIFICITY and x.place.kind != "country"]
-        if not after:
+        told = self._events(s, c, _Trigger(kind, c.start + m.start()), numbers, mentions, date_of, main_state, hits)
+        if after:
+            return told
+        if not WHOLE_COUNTRY.match(c.folded, m.end()) or main_state is None:
             return []
-        return self._events(s, c, _Trigger(kind, c.start + m.start()), numbers, mentions, date_of, main_state, hits)
+        # the whole country: "قبل أن يوسّعها مساءً لتشمل كامل أراضي البلاد"
+        return [replace(e, place=main_state) for e in told[:1]]
 
     def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits, *, step_until=None) -> list[Event]:
         """Events of one trigger: place and date from its clause, else from its sentence
@@ -894,6 +898,8 @@ def _goes_on(c: Sentence) -> bool:
 SPREAD_STEM = re.compile("امتد|انتقل|وسع|اتسع|انتشر|تمدد|لتشمل|ليشمل")
 SPREAD = re.compile(r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد|وسع)|ل[يت]شمل)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
+WHOLE_COUNTRY = re.compile(
+    r"\s*(?:\S+\s+)?(?:كامل|كل|جميع|عموم|سائر)\s+(?:(?:اراضي|انحاء|ارجاء|مناطق)\s+)?(?:البلاد|\S+ستان)")
 # what happens at a place, and so goes on at the place its paragraph opened with
 TOLD_ON = {"protest", "riot", "seizure", "casualties", "armed_clash"}
 # a claim with its verb left out: "ثم الوحدة الطاجيكية إلى دوشنبه الأحد"

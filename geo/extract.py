@@ -67,7 +67,7 @@ class Extractor:
                      if d.value is None and not d.relative]
         numbers = find_numbers(text[:end], exclude=[(d.start, d.end) for d in dates])
         sents = sentences(text, end, folded=folded)
-        main = _main_state(mentions, self.capitals.keys())
+        main = _main_state(mentions, self.capitals.keys(), self.events.states)
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, 0, end)]
         date_of = _DateLookup(text, dates, published, paragraphs)
         hits = self.lexicon.hits(folded, gaps)
@@ -185,7 +185,7 @@ _LOCAL_WEIGHT = 2.0
 _CAPITAL_WEIGHT = 0.5  # a capital mostly names its government (موسكو ترى أن …)
 
 
-def _main_state(mentions: list[Mention], capitals=frozenset()) -> Place | None:
+def _main_state(mentions: list[Mention], capitals=frozenset(), states: dict[str, Place] | None = None) -> Place | None:
     """The state the article is about, by weighted mentions; the headline counts three times."""
     weight: Counter[str] = Counter()
     for m in mentions:
@@ -199,7 +199,8 @@ def _main_state(mentions: list[Mention], capitals=frozenset()) -> Place | None:
     if not weight:
         return None
     top = weight.most_common(1)[0][0]
-    return next((m.place for m in mentions if m.place.kind == "country" and m.place.iso2 == top), None)
+    named = next((m.place for m in mentions if m.place.kind == "country" and m.place.iso2 == top), None)
+    return named or (states or {}).get(top)  # a state told only by its cities
 
 
 def _day(published: str | None) -> date | None:

@@ -1005,3 +1005,10 @@ def test_a_day_heading_a_paragraph_dates_what_the_paragraph_tells(ex):
     assert len(filler) > 300  # beyond the reach of a date told before in running text
     assert [(e.type, e.date) for e in events(ex, text, "2022-01-12") if e.type == "seizure"] == [
         ("seizure", "2022-01-05")]
+
+
+def test_a_measure_widened_to_the_whole_country_is_the_states(ex):
+    text = ("وأعلن الرئيس صباح الأربعاء حالة الطوارئ في ألماتي ومنطقة مانغيستاو، "
+            "قبل أن يوسّعها مساءً لتشمل كامل أراضي البلاد.")
+    placed = {e.place.name for e in events(ex, text, "2022-01-06") if e.type == "state_of_emergency"}
+    assert placed == {"Almaty", "Mangystau Region", "Kazakhstan"}
