@@ -531,7 +531,9 @@ def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[
         start, end = folded.start(a), folded.end(b)
         approx = vague or _is_approx(folded.text, a, b)
         mentions.append(NumberMention(start, end, text[start:end], value, approx, vague))
-    duals = [(folded.start(m.start("noun")), folded.end(m.end())) for m in _dual_re().finditer(folded.text)]
+    duals = [(at, m.end()) for m in _dual_re().finditer(folded.text)
+             if (at := _dual_start(folded.text, m.start())) is not None]
+    duals = [(folded.start(a), folded.end(b)) for a, b in duals]
     duals = [(a, b) for a, b in duals if not _overlaps(a, b, spans)]
     if duals:
         mentions += [NumberMention(a, b, text[a:b], 2, False, False) for a, b in duals]
@@ -542,10 +544,22 @@ def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[
 @cache
 def _dual_re() -> re.Pattern[str]:
     """A person noun in the dual counts two: "مقتل شخصين"، "قُتل جنديان". Nisba nouns (جندي،
-    شرطي) only where the dual cannot be read as a plural (جنديان; شرطيين is also "policemen")."""
-    return re.compile(loosen(
-        r"(?<!\w)[وفبل]?(?P<noun>(?:ال)?(?:(?:شخص|قتيل|جريح|طفل|رجل)(?:ان|ين)|(?:جندي|شرطي|مدني|عسكري)ان|جنديين))(?!\w)"
-    ))
+    شرطي) only where the dual cannot be read as a plural (جنديان; شرطيين is also "policemen").
+    The noun is searched bare (fast: it starts with a letter the engine can look for); what
+    stands before it is checked by :func:`_dual_start`."""
+    return re.compile(r"(?:شخص|قتيل|جريح|طفل|رجل)(?:ان|ين)(?!\w)|(?:جندي|شرطي|مدني|عسكري)ان(?!\w)|جنديين(?!\w)")
+
+
+_DUAL_PREFIX = re.compile(r"(?:^|\W)[وفبل]?(?:ال)?$")
+
+
+def _dual_start(text: str, start: int) -> int | None:
+    """Where the written word of a dual noun found at ``start`` begins (its article
+    included), or None when the noun sits inside another word."""
+    m = _DUAL_PREFIX.search(text, max(0, start - 4), start)
+    if m is None:
+        return None
+    return start - 2 if text.startswith("ال", start - 2) and m.end() - m.start() > 1 else start
 
 
 def parse_number(s: str) -> int | None:
