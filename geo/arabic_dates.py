@@ -182,9 +182,9 @@ def _master_re() -> re.Pattern[str]:
         # 15 مايو/أيار 1992, السادس من شهر يناير
         rf"(?:[وب]?(?<![0-9.,/:])(?P<day>[0-9]{{1,2}})(?![0-9])|(?<!\w)[وف]?(?P<ord>{_alt(_ordinals())})(?=\s+من\s))"
         rf"\s*(?:-\s*)?(?:من\s+)?(?:شهر\s+)?{_month_expr('1')}{_year_tail('1')}",
-        # الخامس من الشهر الجاري, 13 من الشهر الماضي, السادس من هذا الشهر
+        # الخامس من الشهر الجاري, 13 من الشهر الماضي, السادس من هذا الشهر, "في 19 منه" (of the month told)
         rf"(?:[وب]?(?<![0-9.,/:])(?P<cday>[0-9]{{1,2}})(?![0-9])|(?<!\w)[وف]?(?P<cord>{_alt(_ordinals())}))"
-        rf"\s+من\s+(?:(?:ال)?شهر\s+(?P<cdir>{_alt(_MONTH_SHIFTS)})|(?P<this>هذا\s+)?الشهر)(?!\w)",
+        rf"\s+(?:من\s+(?:(?:ال)?شهر\s+(?P<cdir>{_alt(_MONTH_SHIFTS)})|(?P<this>هذا\s+)?الشهر)|منه)(?!\w)",
         # مايو/أيار 1992, في يونيو/حزيران لعام 2010, بداية شهر يناير الجاري
         rf"(?<!\w)(?:(?P<mcue>[وف]?(?:{_alt(_MONTH_CUES)}))\s+(?:(?:شهر|الشهر)\s+)?"
         rf"|(?P<shahr>[وفبل]?شهر)\s+)?{_month_expr('2')}{_year_tail('2')}",
@@ -628,7 +628,8 @@ def _fill_years(
                 if b.year and not b.impossible
                 and (b.explicit_year or (b.precision == "year" and (b.after_year is not None or b.shift is not None)))
             ]  # a year told relative to another ("من العام نفسه"، "من العام الماضي") lends it as well
-        a.year = None if a.current else _year_in_sentence(a, explicit, sentences)
+        a.year = None if a.current else (_year_in_sentence(a, explicit, sentences)
+                                         or _year_of_the_month_told(a, items, s))
         if a.year is None and published is not None:
             a.year = _publication_year(a, published)
         if a.year is None:
@@ -672,6 +673,18 @@ def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int, int, bool]], sente
     same = [(abs(pos - a.start), y) for sentence, pos, y, bare in explicit
             if sentence == here and (bare or pos < a.start or pos - a.end <= SHARED_YEAR_REACH)]
     return min(same)[1] if same else None
+
+
+def _year_of_the_month_told(a: _Abs, items: list[_Abs], s: str) -> int | None:
+    """The year of the last date told before ``a`` in its paragraph with the same month and
+    a year of its own: "ففي السادس من كانون الثاني 2022 بدأت … إذ انطلق الانسحاب في 13 كانون
+    الثاني" is January 2022, whenever the article was published."""
+    told = [b for b in items if b.explicit_year and b.year and b.month == a.month and b.end <= a.start
+            and not b.impossible]
+    if not told or a.month is None:
+        return None
+    last = max(told, key=lambda b: b.start)
+    return last.year if "\n" not in s[last.end : a.start] else None
 
 
 def _publication_year(a: _Abs, published: date) -> int:

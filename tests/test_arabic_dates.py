@@ -382,3 +382,15 @@ def test_a_yearless_date_listed_before_a_dated_one_shares_its_year():
 def test_a_bare_monday_right_after_a_past_verb(text, value):
     days = [m.value for m in find_dates(text, published=THU_6_JAN) if m.text == "الاثنين"]
     assert days == ([value] if value else [])
+
+
+def test_a_day_of_the_month_just_told_takes_its_year_and_minhu_is_that_month():
+    # a retrospective published a year later: the withdrawal is January 2022, not 2023
+    text = ("ففي السادس من كانون الثاني 2022 بدأت طلائع القوة بالوصول. "
+            "ولم تمكث طويلاً، إذ انطلق الانسحاب في 13 كانون الثاني، واكتملت مغادرة آخر الجنود في 19 منه.")
+    found = {m.text: m.value for m in find_dates(text, published=date(2023, 1, 6))}
+    assert found["13 كانون الثاني"] == "2022-01-13"
+    assert found["19 منه"] == "2022-01-19"
+    # with no such date told before, a yearless day is the publication's year
+    assert [m.value for m in find_dates("انطلق الانسحاب في 13 كانون الثاني.", published=date(2023, 1, 20))] == [
+        "2023-01-13"]
