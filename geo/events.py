@@ -161,6 +161,9 @@ WAR_ON_AN_IDEA = re.compile(r"\S+(?:\s+\S+)?\s+(?:ضد|علي)\s+(?:ال)?(?:ا�
 
 # a fight is where its parties are: "القتال الحدودي بين قيرغيزستان وطاجيكستان"
 PARTIES_MEET = {"armed_clash"}
+# a state's own act signed (not a treaty): "وقّع مرسوماً"، "وقّع قانون عفو"، "وقّع تعديلاً دستورياً"
+SIGNED_AN_ACT = re.compile(  # (ـ: a shadda, folded away: وقّع)
+    r"[وف]?(?:[يت]?وق\u0640*ع|توقيع)\S*\s+(?:\S+\s+){0,5}?(?:ال)?(?:مرسوم|قانون|تعديل|قرار)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
 COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
 # protesters named as who did something ("اقتحم محتجون"، "أحرق متظاهرون") right after its verb
@@ -536,6 +539,9 @@ class EventExtractor:
             del first["armed_clash"]  # "أمر قوات الأمن بإطلاق النار": an order, not a fight
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
             del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
+        if "treaty_membership" in first and SIGNED_AN_ACT.match(s.folded, first["treaty_membership"] - s.start):
+            # "وقّع لوكاشينكو مرسوماً بإرسال الوحدة"، "وقّع توكاييف قانون عفو": a decree signed is a decision
+            first.setdefault("political_decision", first.pop("treaty_membership"))
         if "treaty_membership" in first and not self._prevented(s, first["treaty_membership"], "treaty_membership"):
             # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself (not when
             # the treaty step is what was refused: "رفض باشينيان التوقيع")

@@ -1012,3 +1012,9 @@ def test_a_measure_widened_to_the_whole_country_is_the_states(ex):
             "قبل أن يوسّعها مساءً لتشمل كامل أراضي البلاد.")
     placed = {e.place.name for e in events(ex, text, "2022-01-06") if e.type == "state_of_emergency"}
     assert placed == {"Almaty", "Mangystau Region", "Kazakhstan"}
+
+
+def test_a_decree_signed_is_a_decision_not_a_treaty_step(ex):
+    text = ("وكان لوكاشينكو قد وقّع يوم الخميس 6 يناير مرسوماً بإرسال الوحدة، بعد ساعات من إعلان مجلس الأمن "
+            "الجماعي للمنظمة الاستجابة لطلب الرئيس الكازاخي.")
+    assert [(e.type, e.place.name) for e in events(ex, text, "2022-01-08")] == [("political_decision", "Belarus")]
