@@ -748,15 +748,19 @@ class EventExtractor:
         that speaks for its government (طلبت يريفان). Arabic puts
         the subject after the verb ("أعلن توكاييف") or, with قد, before it ("وكان توكاييف قد
         أعلن"): the first one after the trigger, else the one right before it."""
-        found = [(w.start, name[len("leader:"):]) for name in self.leaders
-                 for w in [hits.first(name, c.start, c.end)] if w is not None]
-        found += [(w.start, name[len("leader:"):]) for name in self.leaders
-                  for w in [hits.last(name, c.start, pos)] if w is not None]
-        found += [(m.start, m.place.iso2) for m in mentions.between(c.start, c.end)
+        leaders = []  # (offset, iso2) of the people who speak for a state, nearest each side
+        for name in self.leaders:
+            iso2 = name[len("leader:"):]
+            leaders += [(w.start, iso2) for w in (hits.first(name, pos + 1, c.end), hits.last(name, c.start, pos))
+                        if w is not None]
+        others = [(m.start, m.place.iso2) for m in mentions.between(c.start, c.end)
                   if (m.via == "adjective" and m.place.kind == "country") or self._actor(c, m)]
-        after = [x for x in found if x[0] > pos]
-        before = [x for x in found if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
-        iso = min(after)[1] if after else max(before)[1] if before else None
+        after = [x for x in leaders + others if x[0] > pos]
+        near = [x for x in leaders + others if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
+        # a person named earlier in the claim is its subject still: "وكان لوكاشينكو قد وقّع يوم
+        # الخميس 6 يناير مرسوماً"
+        earlier = [x for x in leaders if x[0] < pos]
+        iso = min(after)[1] if after else max(near)[1] if near else max(earlier)[1] if earlier else None
         return self.states.get(iso) if iso else None
 
     def _actor(self, s: Sentence, m: Mention) -> bool:
