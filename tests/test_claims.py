@@ -1020,3 +1020,11 @@ def test_a_decree_signed_is_a_decision_not_a_treaty_step(ex):
     found = {(e.type, e.place.name) for e in events(ex, text, "2022-01-08")}
     assert ("political_decision", "Belarus") in found  # Lukashenko's, named before the decree
     assert "treaty_membership" not in {t for t, _ in found}
+
+
+def test_workers_stopping_work_strike_and_demands_raised_are_no_new_protest(ex):
+    text = "تتواصل الأزمة في كازاخستان. فقد توقف عمال شركة النفط في جاناوزن عن العمل يوم الاثنين."
+    assert ("protest", "Zhanaozen") in {(e.type, e.place.name) for e in events(ex, text, "2022-01-05")}
+    raised = ("أعلنت الحكومة خفض سعر الغاز في إقليم مانغيستاو، غير أن المحتجين وصفوا الخطوة بأنها متأخرة، "
+              "ورفعوا سقف مطالبهم.")
+    assert "protest" not in {e.type for e in events(ex, raised, "2022-01-05")}
