@@ -111,6 +111,8 @@ class _DateLookup:
             key=lambda d: d.start,
         )
         self.starts = [d.start for d in self.dates]
+        self.headings = [d for d in self.dates if d.precision == "day" and _heading(text, d)]
+        self.heading_starts = [d.start for d in self.headings]
         # without a publication date, the newest day the article names stands in for it
         days = [d.value for d in self.dates if d.precision == "day"]
         self.reference = published or (max(days) if days else None)
@@ -137,8 +139,15 @@ class _DateLookup:
             return None
         i = bisect_right(self.paragraphs, start)
         paragraph = self.paragraphs[i - 1] if i else 0
+        # the last day named before it in its paragraph (a chronology's entry), or just
+        # before it, but not across a live blog's time stamp ("07:50" on a line of its own: a
+        # "أمس" in one entry does not date the next); else a day standing as a heading on its
+        # own line ("الأربعاء 5/1/2022" over a live blog's entries)
         earlier = [d for d in self._between(min(paragraph, start - CARRY_CHARS + 1), start) if _carries(d)]
-        return earlier[-1].value if earlier else self.reference
+        if earlier and not TIME_STAMP.search(self.text, earlier[-1].end, start):
+            return earlier[-1].value
+        k = bisect_left(self.heading_starts, start)
+        return self.headings[k - 1].value if k else self.reference
 
     def step(self, pos: int, until: int, clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
         """The date of one step of a history told at ``pos``: the first date after it and
@@ -169,6 +178,18 @@ def _subheading(text: str, s) -> bool:
         j += 1
     return (i == 0 or text[i - 1] == "\n") and (j == len(text) or text[j] == "\n") and (
         len(s.text.split()) <= SUBHEADING_WORDS)
+
+
+TIME_STAMP = re.compile(r"(?m)^[ \t]*[0-9\u0660-\u0669]{1,2}[:.][0-9\u0660-\u0669]{2}[ \t]*$")
+HEADING_EXTRA_CHARS = 16  # a weekday and punctuation beside a date on a line of its own
+
+
+def _heading(text: str, d) -> bool:
+    """Date ``d`` stands on a line of its own (with a weekday at most): "الخميس 6/1/2022"."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    line_end = text.find("\n", d.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return len(line) <= len(d.text) + HEADING_EXTRA_CHARS
 
 
 def _carries(d) -> bool:

@@ -1028,3 +1028,16 @@ def test_workers_stopping_work_strike_and_demands_raised_are_no_new_protest(ex):
     raised = ("أعلنت الحكومة خفض سعر الغاز في إقليم مانغيستاو، غير أن المحتجين وصفوا الخطوة بأنها متأخرة، "
               "ورفعوا سقف مطالبهم.")
     assert "protest" not in {e.type for e in events(ex, raised, "2022-01-05")}
+
+
+def test_a_live_blogs_entries_take_their_day_heading_not_yesterday_of_another_entry(ex):
+    text = ("ألماتي تحت النار\nتغطية مستمرة\nالجمعة 7 يناير 2022\n\n"
+            "09:20\nهدوء حذر يسود ميدان الجمهورية الذي شهد أمس تبادلاً كثيفاً لإطلاق النار.\n\n"
+            "10:05\nوزارة الدفاع: وحدات من الجيش استعادت السيطرة على مطار ألماتي الدولي.\n\n"
+            "الخميس 6 يناير 2022\n\n"
+            "22:10\nاقتحم محتجون مبنى البلدية في ألماتي.")
+    dated = {e.type: e.date for e in events(ex, text, "2022-01-07")}
+    assert dated["seizure"] == "2022-01-06"  # under the heading of the 6th
+    assert dated["armed_clash"] == "2022-01-06"  # "أمس" of the 7th entry
+    text_7 = text.split("الخميس")[0]
+    assert {e.date for e in events(ex, text_7, "2022-01-07") if e.type == "seizure"} == {"2022-01-07"}
