@@ -1041,3 +1041,11 @@ def test_a_live_blogs_entries_take_their_day_heading_not_yesterday_of_another_en
     assert dated["armed_clash"] == "2022-01-06"  # "أمس" of the 7th entry
     text_7 = text.split("الخميس")[0]
     assert {e.date for e in events(ex, text_7, "2022-01-07") if e.type == "seizure"} == {"2022-01-07"}
+
+
+def test_bursts_of_gunfire_are_a_fight_and_a_building_retaken_is_taken(ex):
+    text = ("تتواصل الأزمة في كازاخستان. وأفاد سكان في ألماتي بسماع رشقات متواصلة من الأسلحة الرشاشة. "
+            "وقال الحرس الوطني إن قواته استعادت مبنى البلدية في شيمكنت.")
+    found = {(e.type, e.place.name) for e in events(ex, text, "2022-01-07")}
+    assert ("armed_clash", "Almaty") in found and ("riot", "Almaty") not in found
+    assert ("seizure", "Shymkent") in found
