@@ -531,9 +531,7 @@ def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[
         start, end = folded.start(a), folded.end(b)
         approx = vague or _is_approx(folded.text, a, b)
         mentions.append(NumberMention(start, end, text[start:end], value, approx, vague))
-    duals = [(at, m.end()) for m in _dual_re().finditer(folded.text)
-             if (at := _dual_start(folded.text, m.start())) is not None]
-    duals = [(folded.start(a), folded.end(b)) for a, b in duals]
+    duals = [(folded.start(a), folded.end(b)) for a, b in _duals(folded.text)]
     duals = [(a, b) for a, b in duals if not _overlaps(a, b, spans)]
     if duals:
         mentions += [NumberMention(a, b, text[a:b], 2, False, False) for a, b in duals]
@@ -541,13 +539,30 @@ def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[
     return mentions
 
 
-@cache
-def _dual_re() -> re.Pattern[str]:
-    """A person noun in the dual counts two: "مقتل شخصين"، "قُتل جنديان". Nisba nouns (جندي،
-    شرطي) only where the dual cannot be read as a plural (جنديان; شرطيين is also "policemen").
-    The noun is searched bare (fast: it starts with a letter the engine can look for); what
-    stands before it is checked by :func:`_dual_start`."""
-    return re.compile(r"(?:شخص|قتيل|جريح|طفل|رجل)(?:ان|ين)(?!\w)|(?:جندي|شرطي|مدني|عسكري)ان(?!\w)|جنديين(?!\w)")
+# person nouns whose dual counts two: "مقتل شخصين"، "قُتل جنديان"; nisba nouns (جندي، شرطي)
+# only where the dual cannot be read as a plural (جنديان; شرطيين is also "policemen")
+_DUAL_NOUNS = {**{n: ("ان", "ين") for n in ("شخص", "قتيل", "جريح", "طفل", "رجل")},
+               **{n: ("ان",) for n in ("جندي", "شرطي", "مدني", "عسكري")}, "جنديين": ("",)}
+
+
+def _duals(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the dual person nouns of ``text``, their clitics included; each noun
+    is looked for with str.find (a regex alternation would try every position)."""
+    out = []
+    n = len(text)
+    for noun, endings in _DUAL_NOUNS.items():
+        at = text.find(noun)
+        while at >= 0:
+            after = at + len(noun)
+            for ending in endings:
+                end = after + len(ending)
+                if text.startswith(ending, after) and (end >= n or not text[end].isalnum()):
+                    start = _dual_start(text, at)
+                    if start is not None:
+                        out.append((start, end))
+                    break
+            at = text.find(noun, after)
+    return out
 
 
 _DUAL_PREFIX = re.compile(r"(?:^|\W)[وفبل]?(?:ال)?$")
