@@ -53,7 +53,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                    "نقل الوحدة", "نقل القوات", "نقل الوحدات", "نقل الجنود"),
     "state_of_emergency": ("حالة الطوارئ", "حالة طوارئ", "حظر التجول", "حظر تجول", "حظر تجوال",
                            "نطاق الطوارئ", "فرض الطوارئ", "إعلان الطوارئ", "قانون الطوارئ", "الأحكام العرفية"),
-    "political_decision": ("قررت", "قرر", "استقالة", "أقال", "إقالة", "ناشد", "طلب", "طلبت",
+    "political_decision": ("قررت", "قرر", "استقالة", "أقال", "إقالة", "أقصى", "إقصاء", "ناشد", "طلب", "طلبت",
                            "وافقت", "وافق", "مرسوم", "بخفض", "أعلن إرسال", "أعلنت إرسال", "تنحي",
                            "تعيين", "صادقت", "صادق البرلمان", "صادق مجلس", "صادق النواب", "المصادقة على",
                            "أصدر أوامر", "أصدر أمرا", "خفض", "ألغت", "ألغى", "إلغاء", "وقف إطلاق النار",
@@ -67,7 +67,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                 "التقت", "التقوا", "لقاء", "قمتها", "قمتهم", "مباحثات", "انعقد", "انعقاد"),
     "treaty_membership": ("وقعت", "وقع", "توقيع", "حيز التنفيذ", "انسحب", "انسحبت", "انسحاب", "انضمت",
                           "انضم", "انضمام", "لتضم", "تأسيس", "تأسست", "إنشاء منظمة", "إنشاء قوة", "تشكيل قوة",
-                          "تجديد المعاهدة", "تحول إلى منظمة", "تحولت إلى منظمة", "تحولها إلى منظمة",
+                          "تجديد المعاهدة", "تحول إلى منظمة", "تحولت إلى منظمة", "تحولها إلى منظمة", "حيز النفاذ",
                           "تمديد", "علقت عضوي", "علق عضوي", "تعليق عضوي", "جمدت عضوي", "جمد عضوي",
                           "تجميد عضوي", "جمدت مشارك", "تجميد مشارك", "استأنفت عضوي", "عادت إلى المنظمة",
                           "عودتها إلى المنظمة", "عادت إلى المعاهدة", "عادت إلى صفوف", "عودتها إلى صفوف",
@@ -998,7 +998,11 @@ MEMBERSHIP_ACT = re.compile(
 
 # the treaty becoming the organisation, with its name between: "قبل أن تتحول المعاهدة إلى منظمة"،
 # "قرر الأعضاء تحويل المعاهدة إلى منظمة إقليمية"
-BECAME_ORGANISATION = re.compile(r"(?:^|(?<=\s))[وف]?(?:[يت]?تحول|تحولت|تحويل)\s+(?:\S+\s+){1,3}?الي\s+منظمه")
+# the treaty turned into an organisation, or turned by its members ("تحويل المعاهدة"، "تحويلها"):
+# not another body turned into one ("تحويل المجلس التركي إلى منظمة")
+BECAME_ORGANISATION = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?:(?:[يت]?تحول|تحولت)\s+(?:\S+\s+){1,3}?|تحويل\s+(?:ال)?معاهده\s+(?:\S+\s+){0,2}?)الي\s+منظمه"
+    r"|(?:^|(?<=\s))[وف]?تحويل(?:ها|ه)\s+(?:\S+\s+){0,2}?الي\s+منظمه")
 
 
 MEMBERSHIP_NEWS = re.compile(r"[وف]?(?:علق|جمد|استانف|تعليق|تجميد)")
@@ -1045,10 +1049,13 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
     for s in sents:
         if "عضويت" in s.folded or "مشاركت" in s.folded:
             extra += [(s.start + m.start(), "treaty_membership", "") for m in MEMBERSHIP_ACT.finditer(s.folded)]
-        if "منظمه" in s.folded and "حول" in s.folded:
+        if "منظمه" in s.folded and ("حول" in s.folded or "تحويل" in s.folded):
             extra += [(s.start + m.start(), "treaty_membership", "") for m in BECAME_ORGANISATION.finditer(s.folded)]
         if "ارسال" in s.folded or "نشر" in s.folded:
             extra += [(s.start + m.start(), "political_decision", "") for m in SENDING_DECIDED.finditer(s.folded)]
+        if "وق" in s.folded:
+            # a decree or law signed is a decision whatever else the sentence names
+            extra += [(s.start + m.start(), "political_decision", "") for m in SIGNED_AN_ACT.finditer(s.folded)]
         if "امر" in s.folded or "اوامر" in s.folded:
             extra += [(s.start + m.start(), "political_decision", "") for m in ORDER_TO_FORCES.finditer(s.folded)]
         if "امر" in s.folded or "وجه" in s.folded:

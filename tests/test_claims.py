@@ -1049,3 +1049,22 @@ def test_bursts_of_gunfire_are_a_fight_and_a_building_retaken_is_taken(ex):
     found = {(e.type, e.place.name) for e in events(ex, text, "2022-01-07")}
     assert ("armed_clash", "Almaty") in found and ("riot", "Almaty") not in found
     assert ("seizure", "Shymkent") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وفي نوفمبر 2022 وقّع توكاييف قانون عفو شمل مئات المشاركين في أحداث يناير.", "political_decision"),
+        ("وكان توكاييف قد أقصى في الخامس من يناير 2022 سلفه من رئاسة مجلس الأمن.", "political_decision"),
+        ("وقّعت الدول الست المعاهدة في طشقند عام 1992، ودخلت حيز النفاذ عام 1994.", "treaty_membership"),
+        ("وفي قمة موسكو عام 2002 قرر الأعضاء تحويل المعاهدة إلى منظمة إقليمية.", "treaty_membership"),
+    ],
+)
+def test_more_ways_of_telling_decisions_and_treaty_steps(ex, text, expected):
+    assert expected in {e.type for e in events(ex, "تتواصل الأزمة في كازاخستان. " + text, "2023-01-06")}
+
+
+def test_another_body_turned_into_an_organisation_is_no_treaty_step(ex):
+    text = ("وعقد وزراء خارجية منظمة الدول التركية اجتماعا في أنقرة، هو الأول منذ أن أعلنت قمة إسطنبول في نوفمبر "
+            "2021 تحويل المجلس التركي إلى منظمة.")
+    assert "treaty_membership" not in {e.type for e in events(ex, text, "2022-01-11")}
