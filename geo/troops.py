@@ -152,7 +152,8 @@ class TroopExtractor:
                 or (stripped.startswith("شخص") and hits.any(UNITS, s.start, s.end))
                 or self._number_of_personnel(hits, s, n.start)
             )
-            listed = out and re.match(r"\s*من(?:هم)?(?:\s|$)", after)  # "و200 من طاجيكستان"، "ثمانية آلاف منهم"
+            # "و200 من طاجيكستان"، "ثمانية آلاف منهم" (not a vague crowd: "العشرات من أنصارها")
+            listed = out and not n.vague and re.match(r"\s*من(?:هم)?(?:\s|$)", after)
             if not (is_count or listed):
                 continue
             clause_lo = _clause_start(s.folded, lo)

@@ -1068,3 +1068,17 @@ def test_another_body_turned_into_an_organisation_is_no_treaty_step(ex):
     text = ("وعقد وزراء خارجية منظمة الدول التركية اجتماعا في أنقرة، هو الأول منذ أن أعلنت قمة إسطنبول في نوفمبر "
             "2021 تحويل المجلس التركي إلى منظمة.")
     assert "treaty_membership" not in {e.type for e in events(ex, text, "2022-01-11")}
+
+
+def test_a_crowd_of_tens_is_no_contingent_and_military_equipment_is_no_war(ex):
+    text = ("ودفعت يريفان بدورها بوحدة من 100 عسكري إلى كازاخستان، ما أثار انتقادات أحزاب معارضة تجمّع العشرات "
+            "من أنصارها أمام مقر الحكومة في يريفان.")
+    assert troops(ex, text, "2022-01-08") == {("AM", 100, "sent")}
+    assert ("protest", "Yerevan") in {(e.type, e.place.name) for e in events(ex, text, "2022-01-08")}
+    kit = "وأعلن الأمين العام أن القوة تضم 2030 عسكرياً و250 قطعة من المعدات الحربية."
+    assert "armed_clash" not in {e.type for e in events(ex, kit, "2022-01-08")}
+
+
+def test_what_a_mission_will_be_limited_to_is_no_deployment_yet(ex):
+    text = "تتواصل الأزمة في كازاخستان. وأكدت وزارة الدفاع في بيشكيك أن مهمة الجنود ستقتصر على حماية منشآت حيوية."
+    assert [e for e in events(ex, text, "2022-01-06") if e.type == "deployment"] == []
