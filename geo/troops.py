@@ -274,12 +274,15 @@ def _subject_before_relative(s, clause_lo: int, before: list[tuple[int, str]]) -
 
 
 # "أبلغ لوكاشينكو نظيره الروسي أن بلاده …": the one spoken to is not the one who sends
-_COUNTERPART = re.compile(r"(?:^|\s)[وفل]?(?:ال)?نظير\S*\s+$")
+_COUNTERPART = re.compile(
+    r"(?:^|\s)[وفل]?(?:ال)?نظير\S*\s+$"
+    # "بالتنسيق مع القوات الكازاخية": the forces worked with are not the ones sent
+    r"|(?:^|\s)(?:مع|جانب)\s+(?:ال)?(?:قوات|وحدات|جيش|الجيش|اجهزه)\s+(?:الامن\s+)?$")
 
 
 def _counterpart(s: Sentence, pos: int) -> bool:
     rel = pos - s.start
-    return _COUNTERPART.search(s.folded, max(0, rel - 14), rel) is not None
+    return _COUNTERPART.search(s.folded, max(0, rel - 24), rel) is not None
 
 
 def _last_state(states: list[tuple[int, str]], before: int) -> str | None:

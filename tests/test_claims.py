@@ -1082,3 +1082,9 @@ def test_a_crowd_of_tens_is_no_contingent_and_military_equipment_is_no_war(ex):
 def test_what_a_mission_will_be_limited_to_is_no_deployment_yet(ex):
     text = "تتواصل الأزمة في كازاخستان. وأكدت وزارة الدفاع في بيشكيك أن مهمة الجنود ستقتصر على حماية منشآت حيوية."
     assert [e for e in events(ex, text, "2022-01-06") if e.type == "deployment"] == []
+
+
+def test_forces_worked_with_are_not_the_ones_sent(ex):
+    text = ("وصلت القوات إلى كازاخستان. وقال البيان إن الوحدة الأرمينية تتولى، بالتنسيق مع القوات الروسية، "
+            "حراسة محطة الكهرباء، وإن قوامها يبلغ 100 عسكري.")
+    assert troops(ex, text, "2022-01-08") == {("AM", 100, "sent")}
