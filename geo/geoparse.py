@@ -333,6 +333,8 @@ class Geoparser:
             cued = self._city_cue(t, sp)
             if not cued and sp.prefix.endswith(("ال", "لل")):
                 continue  # foreign city names do not take the article: القيصري is "tsarist"
+            if "ك" in sp.prefix:
+                continue  # "like" before a town is rare, a word starting with ك common: كبيراً is not ك + Beira
             located = not cued and not sp.prefix and t.word_before(sp.start)[0] in IN_WORDS
             memo = (sp.key, cued, located)
             if memo not in best:

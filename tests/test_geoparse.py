@@ -457,3 +457,14 @@ def test_an_airline_named_after_a_city_is_not_the_city(parser):
 def test_a_bloc_or_a_measure_named_like_a_state_is_no_state(parser, text):
     _, mentions = parse(parser, text)
     assert not any(m.place.iso2 in ("GU", "QA") for m in mentions)
+
+
+def test_a_word_starting_with_kaf_is_no_town_after_like(parser):
+    # كبيراً is an adjective, not ك ("like") + Beira
+    assert geonameids(parser, "تزود جزءاً كبيراً من ألماتي بالطاقة.") == [ALMATY]
+
+
+def test_the_airlifts_bases_and_the_oil_field_are_places(parser):
+    found = {p.place.name for p in parser.parse(
+        "أقلعت الطائرات من قاعدة ماتشوليشي الجوية، وأضرب العمال في حقل تنغيز في إقليم غرب كازاخستان.")[0]}
+    assert {"Machulishchy Air Base", "Tengiz oil field", "West Kazakhstan Region"} <= found
