@@ -632,6 +632,10 @@ def _fill_years(
                                          or _year_of_the_month_told(a, items, s))
         if a.year is None and published is not None:
             a.year = _publication_year(a, published)
+            if not a.current and _after(a, published):
+                # a day still to come in the publication's year, in an article that told that
+                # month of an earlier year: history ("في 11 يونيو 2010 … وفي الرابع عشر من يونيو اجتمع")
+                a.year = _year_of_the_month_told(a, items, s, anywhere=True) or a.year
         if a.year is None:
             a.year = default_year
     if any(a.same_month for a in items):
@@ -675,16 +679,23 @@ def _year_in_sentence(a: _Abs, explicit: list[tuple[int, int, int, bool]], sente
     return min(same)[1] if same else None
 
 
-def _year_of_the_month_told(a: _Abs, items: list[_Abs], s: str) -> int | None:
-    """The year of the last date told before ``a`` in its paragraph with the same month and
-    a year of its own: "ففي السادس من كانون الثاني 2022 بدأت … إذ انطلق الانسحاب في 13 كانون
-    الثاني" is January 2022, whenever the article was published."""
+def _after(a: _Abs, published: date) -> bool:
+    try:
+        return date(a.year or 1, a.month or 1, a.day or 1) > published
+    except ValueError:
+        return False
+
+
+def _year_of_the_month_told(a: _Abs, items: list[_Abs], s: str, *, anywhere: bool = False) -> int | None:
+    """The year of the last date told before ``a`` in its paragraph (``anywhere``: in the
+    text) with the same month and a year of its own: "ففي السادس من كانون الثاني 2022 بدأت …
+    إذ انطلق الانسحاب في 13 كانون الثاني" is January 2022, whenever the article was published."""
     told = [b for b in items if b.explicit_year and b.year and b.month == a.month and b.end <= a.start
             and not b.impossible]
     if not told or a.month is None:
         return None
     last = max(told, key=lambda b: b.start)
-    return last.year if "\n" not in s[last.end : a.start] else None
+    return last.year if anywhere or "\n" not in s[last.end : a.start] else None
 
 
 def _publication_year(a: _Abs, published: date) -> int:

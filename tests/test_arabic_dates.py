@@ -394,3 +394,13 @@ def test_a_day_of_the_month_just_told_takes_its_year_and_minhu_is_that_month():
     # with no such date told before, a yearless day is the publication's year
     assert [m.value for m in find_dates("انطلق الانسحاب في 13 كانون الثاني.", published=date(2023, 1, 20))] == [
         "2023-01-13"]
+
+
+def test_a_day_still_to_come_in_the_publication_year_is_history_when_that_month_of_a_past_year_was_told():
+    text = ("فجر الحادي عشر من يونيو 2010 تحولت مشاجرة في أوش إلى مواجهات.\n\n"
+            "وفي الرابع عشر من يونيو اجتمع أمناء مجالس الأمن في موسكو.")
+    found = {m.text: m.value for m in find_dates(text, published=date(2020, 6, 11))}
+    assert found["الرابع عشر من يونيو"] == "2010-06-14"
+    # with no such month told, a day a little after publication keeps the publication's year
+    assert [m.value for m in find_dates("وفي الرابع عشر من يونيو يجتمع الأمناء.", published=date(2020, 6, 11))] == [
+        "2020-06-14"]

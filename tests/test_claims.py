@@ -954,6 +954,8 @@ def test_deaths_whose_truth_families_demand_are_no_new_event(ex):
 
 
 def test_an_artillery_attack_is_a_fight_and_a_states_territory_is_the_state(ex):
+    single = "وشن الجيش الأذربيجاني هجوماً بالمدفعية على مواقع قرب مدينة جرموك."
+    assert ("armed_clash", "Jermuk") in {(e.type, e.place.name) for e in events(ex, single, "2022-09-15")}
     text = ("تتواصل الأزمة في كازاخستان. وشنّت القوات الأذربيجانية هجمات بالمدفعية على مواقع قرب مدينة غوريس. "
             "وأسفر القتال، الذي استمر يومين على الأراضي الأرمينية، عن مقتل نحو 290 جندياً.")
     found = {(e.type, e.place.name) for e in events(ex, text, "2022-09-15")}
