@@ -62,7 +62,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            "أمر قوات", "أمرت قوات", "أمر الجيش", "أعطى أوامر", "أوامر بإطلاق",
                            # a vote (not صوت alone: it is also "a sound", صوت الرصاص)
                            "صوت البرلمان", "صوت مجلس", "صوت النواب", "صوتت", "صوتوا", "التصويت لصالح",
-                           "رفض", "رفضت"),  # a refusal is a decision: "رفضت أرمينيا استضافة المناورات"
+                           "رفض", "رفضت",  # a refusal is a decision: "رفضت أرمينيا استضافة المناورات"
+                           # and so is staying out: "أكدت طشقند أنها لن ترسل قوات"، "تلتزم الحياد"
+                           "لن ترسل", "لن يرسل", "تلتزم الحياد", "يلتزم الحياد", "التزام الحياد", "حيادها",
+                           "حياده"),
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر", "دورة استثنائية",
                 "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية", "اتصالا هاتفيا", "هاتفيا", "التقى",
                 "التقت", "التقوا", "لقاء", "قمتها", "قمتهم", "مباحثات", "انعقد", "انعقاد"),
@@ -170,6 +173,7 @@ PARTIES_MEET = {"armed_clash"}
 # a state's own act signed (not a treaty): "وقّع مرسوماً"، "وقّع قانون عفو"، "وقّع تعديلاً دستورياً"
 SIGNED_AN_ACT = re.compile(  # (ـ: a shadda, folded away: وقّع)
     r"[وف]?(?:[يت]?وق\u0640*ع|توقيع)\S*\s+(?:\S+\s+){0,5}?(?:ال)?(?:مرسوم|قانون|تعديل|قرار)")
+STAYING_OUT = re.compile(r"[وف]?(?:لن\s|[يت]?لتزم\s+ال|التزام\s+ال|حياد)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
 COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
 # protesters named as who did something ("اقتحم محتجون"، "أحرق متظاهرون") right after its verb
@@ -685,6 +689,12 @@ class EventExtractor:
             if told is not None:
                 return [told]
         states = [m for m in inside if m.place.kind == "country"]
+        if trig.type == "political_decision" and STAYING_OUT.match(s.folded, trig.pos - s.start):
+            # staying out is its maker's, not the place it stays out of: "أكدت طشقند أنها لن
+            # ترسل قوات إلى كازاخستان"، "تلتزم الحياد حيال ما يجري في كازاخستان"
+            actor = self._actor_state(s, trig.pos, mentions, hits)
+            if actor is not None:
+                return [actor]
         located = [m for m in states if _locative_before(s, m, between=trig.type in PARTIES_MEET)]
         if located:
             return [located[0].place]
@@ -762,8 +772,11 @@ class EventExtractor:
                         if w is not None]
         others = [(m.start, m.place.iso2) for m in mentions.between(c.start, c.end)
                   if (m.via == "adjective" and m.place.kind == "country") or self._actor(c, m)]
+        # a state named right before the verb is its subject too: "أن أوزبكستان لن ترسل جنوداً"
+        named = [(m.start, m.place.iso2) for m in mentions.between(max(c.start, pos - ACTOR_BEFORE_REACH), pos)
+                 if m.place.kind == "country" and m.via == "name"]
         after = [x for x in leaders + others if x[0] > pos]
-        near = [x for x in leaders + others if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
+        near = [x for x in leaders + others + named if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
         # a person named earlier in the claim is its subject still: "وكان لوكاشينكو قد وقّع يوم
         # الخميس 6 يناير مرسوماً"
         earlier = [x for x in leaders if x[0] < pos]

@@ -1090,3 +1090,16 @@ def test_forces_worked_with_are_not_the_ones_sent(ex):
     text = ("وصلت القوات إلى كازاخستان. وقال البيان إن الوحدة الأرمينية تتولى، بالتنسيق مع القوات الروسية، "
             "حراسة محطة الكهرباء، وإن قوامها يبلغ 100 عسكري.")
     assert troops(ex, text, "2022-01-08") == {("AM", 100, "sent")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكدت وزارة الخارجية الأوزبكية في بيان أمس أن طشقند «تلتزم الحياد» حيال ما يجري في كازاخستان.",
+        "وشددت الخارجية على أن أوزبكستان لن ترسل جنوداً إلى كازاخستان.",
+    ],
+)
+def test_staying_out_is_a_decision_of_the_state_that_stays_out(ex, text):
+    placed = [e.place.name for e in events(ex, text, "2022-01-08") if e.type == "political_decision"]
+    assert placed == ["Uzbekistan"]
+    assert troops(ex, text, "2022-01-08") == set()
