@@ -41,7 +41,8 @@ SENT = ("أرسلت", "أرسل", "ارسلت", "وصلت", "وصل", "تتكو�
 NOT_TROOPS = ("قتيل", "قتلى", "قتل", "مقتل", "جريح", "جرحى", "أصيب", "مصاب", "اعتقال", "معتقل", "اعتقل",
               "كيلومتر", "كلم", "كم", "دولار", "مليار", "مليون", "طائرة", "طائرات", "عام", "سنة", "يوم",
               "ساعة", "بالمئة", "بالمائة", "في المئة", "لواء", "قاعدة", "مستشفى", "العناية", "شخص أصيب")
-HURT = ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "جرح", "جرحى", "أصيب", "إصابة", "مصاب", "اعتقل", "توفي")
+HURT = ("قتل", "قتلى", "قتيل", "مقتل", "مصرع", "جرح", "جرحى", "أصيب", "إصابة", "مصاب", "اعتقل", "توفي",
+        "بحياة", "حتفهم", "ضحايا", "أوقف", "توقيف", "موقوف", "احتجاز", "محتجز", "القبض")  # lives taken, arrests
 ORGANISATION = ("منظمة", "المنظمة", "التحالف", "الحلف", "معاهدة الأمن الجماعي", "الجماعية")
 # "the country", and its government or parliament named with no state: the state told before
 THE_COUNTRY = ("البلاد", "الدولة", "بلاده", "بلادها", "الحكومة", "البرلمان")
@@ -55,6 +56,8 @@ UNIT_NUMBER = re.compile(
     r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$(?<!\sمن\s)"
 )  # "كتيبة من 150 عسكريا" is a battalion of 150: its size, not its number
 
+# "225 شخصاً، من بينهم 19 من أفراد الشرطة": a part of a figure told before, not one of its own
+AMONG = re.compile(r"(?:^|\s)(?:من\s+)?بينهم\s+$")
 # between a figure and its state: at most three words, then من ("70 جنديًا من أرمينيا")
 _FROM = re.compile(r"^\s*(?:[\u0621-\u064a\u0640]+\s+){0,3}?من\s+(?:ال)?$")
 CASUALTY_WINDOW = 60
@@ -141,8 +144,9 @@ class TroopExtractor:
             stripped = after.lstrip()
             word = n.end + len(after) - len(stripped)  # where the next word starts (article offset)
             window = min(s.end, n.end + 30)
-            if hits.at("not_troops", word, window) or n.value < 2 or self._casualty(hits, s, n.start, n.end):
-                continue
+            if (hits.at("not_troops", word, window) or n.value < 2 or self._casualty(hits, s, n.start, n.end)
+                    or AMONG.search(s.folded, max(0, lo - 12), lo)):
+                continue  # (a part of a figure told before: "225 شخصاً، من بينهم 19 من أفراد الشرطة")
             if s.folded[max(0, lo - 4) : lo].rstrip("\u0640").endswith("ال") or UNIT_NUMBER.search(
                 s.folded, max(0, lo - 40), lo
             ):

@@ -1113,3 +1113,15 @@ def test_an_appeal_and_the_councils_decision_told_as_nouns_are_decisions(ex):
                if e.type == "political_decision"}
     assert ("Kazakhstan", "2022-01-05") in decided
     assert ("Kazakhstan", "2022-01-06") in decided
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصلت القوات إلى كازاخستان. وأعلنت الشرطة توقيف أكثر من 200 شخص إثر مواجهات مع قوات الأمن.",
+        "وصلت القوات إلى كازاخستان. وأفاد الادعاء بأن عدد القتلى بلغ 225 شخصاً، من بينهم 19 من أفراد الشرطة والجيش.",
+        "تتدرب الوحدة القيرغيزية رغم التوتر منذ اشتباكات 2021 الحدودية التي أودت بحياة نحو 50 شخصاً.",
+    ],
+)
+def test_arrests_lives_taken_and_a_part_of_a_toll_are_no_troops(ex, text):
+    assert troops(ex, text, "2022-01-15") == set()
