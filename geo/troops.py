@@ -342,15 +342,26 @@ def destination(sents: Sequence[Sentence], hits: Hits, index: MentionIndex, capi
     forces = hits.starts("forces")
     headed: Counter[str] = Counter()
     for s in sents:
-        if bisect_left(forces, s.start) == bisect_left(forces, s.end) or hits.any("departure", s.start, s.end):
+        if bisect_left(forces, s.start) == bisect_left(forces, s.end):
             continue
+        leaving = hits.any("departure", s.start, s.end)
         for m in index.between(s.start, s.end):
-            if m.place.iso2 and m.place.kind != "other" and m.via == "name" and headed_to(s, m.start):
+            if not (m.place.iso2 and m.place.kind != "other" and m.via == "name"):
+                continue
+            # forces going to a place, or leaving a state ("غادرت كازاخستان"، "الانسحاب من
+            # كازاخستان": where they had been sent), not coming home (عادت الوحدة إلى بيشكيك)
+            if (headed_to(s, m.start) and not leaving) or (
+                    leaving and m.place.kind == "country" and _LEFT.search(s.folded, max(0, m.start - s.start - 20),
+                                                                           m.start - s.start)):
                 headed[m.place.iso2] += 0.5 if m.place.key in capitals else 1.0
     if not headed:
         return None
     iso, weight = headed.most_common(1)[0]
     return iso if weight >= 1.0 else None
+
+
+# a state right after a verb or noun of leaving, or after من following one: "غادرت كازاخستان"
+_LEFT = re.compile(r"(?:غادر|مغادره|انسحاب|انسحبت|انسحب|خروج|خرجت)\S*\s+(?:\S+\s+)?(?:من\s+)?$")
 
 
 def _last_state_before(mentions: Sequence[Mention], pos: int, destination: str | None) -> str | None:

@@ -1125,3 +1125,10 @@ def test_an_appeal_and_the_councils_decision_told_as_nouns_are_decisions(ex):
 )
 def test_arrests_lives_taken_and_a_part_of_a_toll_are_no_troops(ex, text):
     assert troops(ex, text, "2022-01-15") == set()
+
+
+def test_forces_leaving_a_state_tell_where_they_had_been_sent(ex):
+    # a report from Moscow: Russia is named most, and no place follows إلى
+    text = ("أعلنت وزارة الدفاع الروسية أن آخر مجموعة من العسكريين الروس غادرت كازاخستان. "
+            "وكان النصيب الأكبر لروسيا التي نشرت، وفق تقديرات الوزارة الروسية، نحو 1500 عسكري.")
+    assert ("RU", 1500, "sent") in troops(ex, text, "2022-01-20")
