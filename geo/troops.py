@@ -56,6 +56,8 @@ UNIT_NUMBER = re.compile(
     r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$(?<!\sمن\s)"
 )  # "كتيبة من 150 عسكريا" is a battalion of 150: its size, not its number
 
+# a figure written on ب ("بـ150"، "بمائة") after a state: "شاركت طاجيكستان بـ200 وقرغيزستان بـ150"
+_BY_FIGURE = re.compile(r"(?<=\s)ب\u0640?$")
 # "225 شخصاً، من بينهم 19 من أفراد الشرطة": a part of a figure told before, not one of its own
 AMONG = re.compile(r"(?:^|\s)(?:من\s+)?بينهم\s+$")
 # between a figure and its state: at most three words, then من ("70 جنديًا من أرمينيا")
@@ -156,8 +158,10 @@ class TroopExtractor:
                 or (stripped.startswith("شخص") and hits.any(UNITS, s.start, s.end))
                 or self._number_of_personnel(hits, s, n.start)
             )
-            # "و200 من طاجيكستان"، "ثمانية آلاف منهم" (not a vague crowd: "العشرات من أنصارها")
-            listed = out and not n.vague and re.match(r"\s*من(?:هم)?(?:\s|$)", after)
+            # "و200 من طاجيكستان"، "ثمانية آلاف منهم"، "وقرغيزستان بـ150 وأرمينيا بمائة" (a list
+            # after a counted figure; not a vague crowd: "العشرات من أنصارها")
+            listed = out and not n.vague and (re.match(r"\s*من(?:هم)?(?:\s|$)", after)
+                                              or _BY_FIGURE.search(s.folded, max(0, lo - 3), lo))
             if not (is_count or listed):
                 continue
             clause_lo = _clause_start(s.folded, lo)
