@@ -56,6 +56,9 @@ UNIT_NUMBER = re.compile(
     r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$(?<!\sمن\s)"
 )  # "كتيبة من 150 عسكريا" is a battalion of 150: its size, not its number
 
+# the organisation's whole force named before a figure
+_WHOLE_FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوه|قوات)(?:\s+(?:ال)?(?:جماعيه|المنظمه|حفظ\s+السلام))?\s+(?:التي\s+)?"
+                          r"(?:ضم\u0640?ت|تضم|بلغ|يبلغ|تبلغ|قوامها|عددها)")  # (ـ: a folded shadda, ضمّت)
 # a figure written on ب ("بـ150"، "بمائة") after a state: "شاركت طاجيكستان بـ200 وقرغيزستان بـ150"
 _BY_FIGURE = re.compile(r"(?<=\s)ب\u0640?$")
 # "225 شخصاً، من بينهم 19 من أفراد الشرطة": a part of a figure told before, not one of its own
@@ -185,6 +188,10 @@ class TroopExtractor:
                 # capacity, even of a force deployed somewhere (as the seeds' gold reads it)
                 status = "sent"
             status = status or (status_before if listed else None) or "sent"
+            if status == "sent" and country is None and _WHOLE_FORCE.search(s.folded, 0, lo):
+                # the whole force's size, sent or not, is the organisation's (as the seeds read it):
+                # "أن القوة ضمّت في ذروة انتشارها 2030 عسكرياً"
+                status = "capacity"
             status_before = status
             out.append(TroopContribution(country, n.value, n.approx, status, s.text, None, s.start, s.end))
         return out

@@ -1139,3 +1139,9 @@ def test_a_list_of_figures_written_on_ba_shares_the_verb(ex):
             "فيما شاركت طاجيكستان بـ200 وقرغيزستان بـ150 وأرمينيا بمائة.")
     assert troops(ex, text, "2022-01-20") == {("RU", 1500, "sent"), ("TJ", 200, "sent"), ("KG", 150, "sent"),
                                               ("AM", 100, "sent")}
+
+
+def test_the_whole_forces_size_is_capacity_even_when_deployed(ex):
+    text = ("وصلت القوات إلى كازاخستان. وتُظهر أرقام المنظمة أن القوة ضمّت في ذروة انتشارها 2030 عسكرياً "
+            "و250 قطعة من المعدات.")
+    assert troops(ex, text, "2022-01-20") == {(None, 2030, "capacity")}
