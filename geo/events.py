@@ -68,7 +68,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            "حياده",
                            # an appeal and the council's decision, told as nouns: "استجابة لنداء الرئيس"،
                            # "تنفيذاً لقرار مجلس الأمن الجماعي"
-                           "نداء", "استنجد", "قرار مجلس", "قرار المنظمة", "قرار منظمة"),
+                           "نداء", "استنجد", "قرار مجلس", "قرار المنظمة", "قرار منظمة",
+                           # a price freed: "رفعت الحكومة السقف عن سعر الغاز"، "قرار تحرير سعر الغاز"
+                           "رفعت الحكومة", "تحرير سعر", "تحرير أسعار"),
     "meeting": ("اجتماع", "الاجتماع", "قمة", "يجتمعون", "اجتمع", "محادثات", "مؤتمر", "دورة استثنائية",
                 "الدورة الاستثنائية", "اتصال هاتفي", "مكالمة هاتفية", "اتصالا هاتفيا", "هاتفيا", "التقى",
                 "التقت", "التقوا", "لقاء", "قمتها", "قمتهم", "مباحثات", "انعقد", "انعقاد"),
@@ -932,7 +934,8 @@ SPREAD_STEM = re.compile("امتد|انتقل|وسع|اتسع|انتشر|تمد�
 SPREAD = re.compile(r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد|وسع)|ل[يت]شمل)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
 WHOLE_COUNTRY = re.compile(
-    r"\s*(?:\S+\s+)?(?:كامل|كل|جميع|عموم|سائر)\s+(?:(?:اراضي|انحاء|ارجاء|مناطق)\s+)?(?:البلاد|\S+ستان)")
+    r"\s*(?:\S+\s+)?(?:(?:كامل|كل|جميع|عموم|سائر)\s+(?:(?:اراضي|انحاء|ارجاء|مناطق)\s+)?(?:البلاد|\S+ستان)"
+    r"|البلاد\s+(?:باسرها|كلها|كافه|برمتها))")  # "لتشمل البلاد بأسرها"
 # what happens at a place, and so goes on at the place its paragraph opened with
 TOLD_ON = {"protest", "riot", "seizure", "casualties", "armed_clash"}
 # a claim with its verb left out: "ثم الوحدة الطاجيكية إلى دوشنبه الأحد"
@@ -1029,7 +1032,7 @@ MEMBERSHIP_NEWS = re.compile(r"[وف]?(?:علق|جمد|استانف|تعليق|�
 # announcing or deciding to send forces, with the one who decides between verb and noun:
 # "أعلن رئيس الوزراء الأرميني، الذي تتولى بلاده الرئاسة الدورية، إرسال قوات"
 SENDING_DECIDED = re.compile(
-    r"(?:^|(?<=\s))[وف]?(?:اعلن|اعلنت|قرر|قررت)\s+(?:[^\s.؛]+\s+){1,12}?(?:ب|عن\s+)?(?:ارسال|نشر)\s"
+    r"(?:^|(?<=\s))[وف]?(?:اعلن|اعلنت|قرر|قررت)\s+(?:[^\s.؛]+\s+){0,12}?(?:ب|عن\s+)?(?:ارسال|نشر|ايفاد)\s"
 )
 
 
@@ -1069,7 +1072,7 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
             extra += [(s.start + m.start(), "treaty_membership", "") for m in MEMBERSHIP_ACT.finditer(s.folded)]
         if "منظمه" in s.folded and ("حول" in s.folded or "تحويل" in s.folded):
             extra += [(s.start + m.start(), "treaty_membership", "") for m in BECAME_ORGANISATION.finditer(s.folded)]
-        if "ارسال" in s.folded or "نشر" in s.folded:
+        if "ارسال" in s.folded or "نشر" in s.folded or "ايفاد" in s.folded:
             extra += [(s.start + m.start(), "political_decision", "") for m in SENDING_DECIDED.finditer(s.folded)]
         if "وق" in s.folded:
             # a decree or law signed is a decision whatever else the sentence names

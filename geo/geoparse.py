@@ -411,18 +411,20 @@ class Geoparser:
         return out
 
 
-_AIRPORT = re.compile(r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}ال|لل)(مطار)(?![\u0621-\u064a])")
+# "المطار", and "مطار المدينة" (the city's airport): the airport of the city named beside it
+_AIRPORT = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}ال|لل|[وفبلك]{0,2}(?=مطار\s+المدينه))(مطار)(?![\u0621-\u064a])")
 _AIRPORT_WORD = "مطار"
 
 
 def _airport_words(f: str) -> list[re.Match]:
     """Every match of :data:`_AIRPORT`, as finditer gives them, tried only where the word
-    مطار stands: its clitics and article take two to four letters in front of it."""
+    مطار stands: its clitics and article take up to four letters in front of it."""
     out: list[re.Match] = []
     done = 0  # finditer's matches do not overlap
     i = f.find(_AIRPORT_WORD)
     while i >= 0:
-        for q in range(max(i - 4, done), i - 1):
+        for q in range(max(i - 4, done), i + 1):
             m = _AIRPORT.match(f, q)
             if m is not None:
                 out.append(m)

@@ -1145,3 +1145,15 @@ def test_the_whole_forces_size_is_capacity_even_when_deployed(ex):
     text = ("وصلت القوات إلى كازاخستان. وتُظهر أرقام المنظمة أن القوة ضمّت في ذروة انتشارها 2030 عسكرياً "
             "و250 قطعة من المعدات.")
     assert troops(ex, text, "2022-01-20") == {(None, 2030, "capacity")}
+
+
+def test_the_citys_airport_a_dispatch_decided_and_a_price_freed(ex):
+    text = ("وبلغ العنف ذروته في ألماتي يوم الأربعاء، حين استولى محتجون لساعات على مطار المدينة الدولي. "
+            "وقرر مجلس الأمن الجماعي إيفاد قوات جماعية لحفظ السلام إلى كازاخستان. "
+            "ومع حلول الأول من يناير، رفعت الحكومة السقف الذي كانت تفرضه على سعر الغاز، "
+            "قبل أن يوسع الرئيس حالة الطوارئ لتشمل البلاد بأسرها.")
+    found = {(e.type, e.place.name) for e in events(ex, text, "2022-01-06")}
+    assert ("seizure", "Almaty International Airport") in found
+    assert ("political_decision", "Kazakhstan") in found
+    decided = {e.date for e in events(ex, text, "2022-01-06") if e.type == "political_decision"}
+    assert {"2022-01-01"} < decided  # the price freed, and the dispatch
