@@ -64,8 +64,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                            "صوت البرلمان", "صوت مجلس", "صوت النواب", "صوتت", "صوتوا", "التصويت لصالح",
                            "رفض", "رفضت",  # a refusal is a decision: "رفضت أرمينيا استضافة المناورات"
                            # and so is staying out: "أكدت طشقند أنها لن ترسل قوات"، "تلتزم الحياد"
-                           "لن ترسل", "لن يرسل", "تلتزم الحياد", "يلتزم الحياد", "التزام الحياد", "حيادها",
-                           "حياده",
+                           "لن ترسل", "لن يرسل", "تلتزم الحياد", "يلتزم الحياد", "التزام الحياد",
+                           "أعلنت حيادها", "أكدت حيادها",  # (not حيادها alone: "المتمسكة بحيادها الدائم" is a stance)
                            # an appeal and the council's decision, told as nouns: "استجابة لنداء الرئيس"،
                            # "تنفيذاً لقرار مجلس الأمن الجماعي"
                            "نداء", "استنجد", "قرار مجلس", "قرار المنظمة", "قرار منظمة",
@@ -206,8 +206,9 @@ QUOTES = "\"'«»“”"
 DEMANDED = re.compile(r"(?:^|\s)[وف]?(?:[يت]|ال)?(?:طالب|مطالب)\S*\s+(?:\S+\s+){0,2}$")  # "تطالب بكشف ملابسات مقتل"
 DEMANDED_REACH = 40
 # nor what somebody is charged with: "بتهمة المشاركة في أعمال الشغب"
-CHARGED_WITH = re.compile(r"(?:^|[\s«\"])[وف]?(?:ب|ل)?(?:ال)?(?:تهمه|تهم|اتهام|اتهامات)\s+(?:\S+\s+){0,2}$")
-CHARGED_WITH_REACH = 40
+CHARGED_WITH = re.compile(
+    r"(?:^|[\s«\"])[وف]?(?:ب|ل|لل)?(?:ال)?(?:تهمه|تهم|اتهام|اتهامات|اشتباه|شبهه)\s+(?:\S+\s+){0,3}$")
+CHARGED_WITH_REACH = 50
 # what somebody refused to do was not done (the refusal is the decision): "رفض رئيس الوزراء
 # نيكول باشينيان التوقيع"، "انتهى الاجتماع إلى رفض إرسال قوات" (but to abstain from renewing a
 # membership, امتنعت عن تمديد عضويتها, is to leave)
@@ -231,8 +232,9 @@ SINCE_START_REACH = 40
 INQUIRY = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?تحقيق\S*\s+(?:\S+\s+)?في\s+$")
 INQUIRY_REACH = 40
 # "ولم تشهد دوشنبه أي احتجاجات": none of it happened
-NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+(?:\S+\s+){1,3}?اي\s+$")
-NONE_OF_REACH = 40
+# (a noun may stand between: "ولم تعلن الوزارة حتى الآن أي حصيلة للقتلى")
+NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+(?:\S+\s+){1,5}?اي\s+(?:\S+\s+)?$")
+NONE_OF_REACH = 60
 # the event denied right after it: "القتال لا يدور"، "الاحتجاجات لم تحدث"
 NOT_TAKING_PLACE = re.compile(r"\S+\s+(?:لا|لم|لن)\s+(?:يدور|تدور|يجري|تجري|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\S)")
 BANNED = re.compile(r"\S+\s+(?:\S+\s+){0,2}(?:محظور|ممنوع)")
@@ -334,7 +336,7 @@ HARM = ("killed", "injured", "arrested")
 UNDONE_BEFORE = (
     (("شارك",), NOT_TAKING_PART, 40),  # "لن يشاركوا في أي عمليات قتالية"
     (("طالب", "مطالب"), DEMANDED, DEMANDED_REACH),  # "شعارات تطالب بخفض الأسعار"
-    (("تهم", "اتهام"), CHARGED_WITH, CHARGED_WITH_REACH),  # "بتهمة المشاركة في أعمال الشغب"
+    (("تهم", "اتهام", "اشتباه", "شبه"), CHARGED_WITH, CHARGED_WITH_REACH),  # "بتهمة المشاركة في أعمال الشغب"
     (("رفض",), REFUSED_BEFORE, REFUSED_REACH),  # "رفض باشينيان التوقيع على الإعلان"
     (("شايع", "اشاع"), RUMOUR, RUMOUR_REACH),  # "سرت شائعات عن تجدد المعارك"
     (("بدء", "بدايه", "اندلاع", "انطلاق"), SINCE_START, SINCE_START_REACH),  # "منذ اندلاع الاضطرابات"
@@ -696,8 +698,9 @@ class EventExtractor:
         states = [m for m in inside if m.place.kind == "country"]
         if trig.type == "political_decision" and STAYING_OUT.match(s.folded, trig.pos - s.start):
             # staying out is its maker's, not the place it stays out of: "أكدت طشقند أنها لن
-            # ترسل قوات إلى كازاخستان"، "تلتزم الحياد حيال ما يجري في كازاخستان"
-            actor = self._actor_state(s, trig.pos, mentions, hits)
+            # ترسل قوات إلى كازاخستان"، "تلتزم الحياد حيال ما يجري في كازاخستان"; its maker is
+            # named before it ("أنها" points back), not after ("الشعب الكازاخي")
+            actor = self._actor_state(sentence, trig.pos, mentions, hits, before_only=True)
             if actor is not None:
                 return [actor]
         located = [m for m in states if _locative_before(s, m, between=trig.type in PARTIES_MEET)]
@@ -764,7 +767,8 @@ class EventExtractor:
                 states.append(self.states[m.place.iso2])
         return _unique(states)
 
-    def _actor_state(self, c: Sentence, pos: int, mentions: MentionIndex, hits: Hits) -> Place | None:
+    def _actor_state(self, c: Sentence, pos: int, mentions: MentionIndex, hits: Hits, *,
+                     before_only: bool = False) -> Place | None:
         """The state of who acts at trigger ``pos`` of claim ``c``: a person who speaks for a
         state (data/gazetteer/people.csv), a state adjective (السلطات الكازاخية) or a capital
         that speaks for its government (طلبت يريفان). Arabic puts
@@ -785,6 +789,11 @@ class EventExtractor:
         # a person named earlier in the claim is its subject still: "وكان لوكاشينكو قد وقّع يوم
         # الخميس 6 يناير مرسوماً"
         earlier = [x for x in leaders if x[0] < pos]
+        if before_only:
+            told = [x for x in leaders + others + named if x[0] < pos] + [
+                (m.start, m.place.iso2) for m in mentions.between(c.start, pos) if m.place.kind == "country"]
+            iso = max(told)[1] if told else None
+            return self.states.get(iso) if iso else None
         iso = min(after)[1] if after else max(near)[1] if near else max(earlier)[1] if earlier else None
         return self.states.get(iso) if iso else None
 
@@ -943,7 +952,7 @@ GAPPED = re.compile(r"\s*(?:ثم|و)\s*ال\S+\s+(?:ال\S+\s+)?(?:الي|نحو
 MEASURE = re.compile(r"(?:\S+\s+){0,2}?(?:ال)?(?:قرار|اجراء|حظر|طوارئ|تدابير|قيود)")
 
 # "وفي العاصمة الأوزبكية طشقند،": a clause that only says where what follows happened
-FRONTED_PLACE = re.compile(r"\s*[وف]?(?:في\s|ب)")
+FRONTED_PLACE = re.compile(r"\s*[وف]?(?:في\s|ب(?!ينها|ينهم|ينما))")  # not بينها "among them": it goes on
 FRONTED_PLACE_CHARS = 48
 
 

@@ -1157,3 +1157,16 @@ def test_the_citys_airport_a_dispatch_decided_and_a_price_freed(ex):
     assert ("political_decision", "Kazakhstan") in found
     decided = {e.date for e in events(ex, text, "2022-01-06") if e.type == "political_decision"}
     assert {"2022-01-01"} < decided  # the price freed, and the dispatch
+
+
+def test_among_them_goes_on_suspects_and_no_toll_and_a_held_stance(ex):
+    text = ("تتواصل الأزمة في كازاخستان. فحين شنت القوات الأذربيجانية قصفاً مدفعياً على بلدات حدودية أرمينية، "
+            "بينها جيرموك وغوريس، طلبت يريفان تفعيل المادة الرابعة.")
+    assert {("armed_clash", "Jermuk"), ("armed_clash", "Goris")} <= {
+        (e.type, e.place.name) for e in events(ex, text, "2022-10-04")}
+    quiet = ("تتواصل الأزمة في كازاخستان. وقالت الوزارة إن قوات الأمن أوقفت 7939 شخصاً للاشتباه في تورطهم في "
+             "أعمال الشغب. ولم تعلن الوزارة حتى الآن أي حصيلة للقتلى من المدنيين. أما تركمانستان، المتمسكة "
+             "بحيادها الدائم، فلاذت بالصمت. وأكدت طشقند «تلتزم الحياد»، وأنها لن ترسل أي قوات، وأن الأمر "
+             "شأن يعود إلى الشعب الكازاخي.")
+    assert [(e.type, e.place.name) for e in events(ex, quiet, "2022-01-10")] == [
+        ("political_decision", "Uzbekistan")]
