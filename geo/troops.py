@@ -59,6 +59,8 @@ UNIT_NUMBER = re.compile(
 # the organisation's whole force named before a figure
 _WHOLE_FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوه|قوات)(?:\s+(?:ال)?(?:جماعيه|المنظمه|حفظ\s+السلام))?\s+(?:التي\s+)?"
                           r"(?:ضم\u0640?ت|تضم|بلغ|يبلغ|تبلغ|قوامها|عددها)")  # (ـ: a folded shadda, ضمّت)
+# a unit noun right before a state adjective: "الوحدة الطاجيكية"، "الكتيبة القرغيزية"
+_UNIT_OF_STATE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:وحده|وحدات|كتيبه|فرقه|لواء|مظليين|مظليون|قوات|جنود)\s+$")
 # a figure written on ب ("بـ150"، "بمائة") after a state: "شاركت طاجيكستان بـ200 وقرغيزستان بـ150"
 _BY_FIGURE = re.compile(r"(?<=\s)ب\u0640?$")
 # "225 شخصاً، من بينهم 19 من أفراد الشرطة": a part of a figure told before, not one of its own
@@ -241,6 +243,11 @@ class TroopExtractor:
         subject = _subject_before_relative(s, clause_lo - s.start, [(p, i) for p, i in states if not headed_to(s, p)])
         if subject is not None:
             return subject  # "أرمينيا، التي كانت ترأس المنظمة، أرسلت نحو مئة عسكري"
+        # a unit named with its state before the figure is its subject, even when the organisation
+        # it serves in is named too: "الوحدة الطاجيكية المشاركة في القوة الجماعية … قوامها البالغ 200"
+        units = [(p, i) for p, i in before if _UNIT_OF_STATE.search(s.folded, max(0, p - s.start - 16), p - s.start)]
+        if units:
+            return units[-1][1]
         if hits.any("organisation", s.start, s.start + lo):
             return None
         country_word = hits.last("the_country", s.start, s.start + lo)

@@ -1170,3 +1170,9 @@ def test_among_them_goes_on_suspects_and_no_toll_and_a_held_stance(ex):
              "شأن يعود إلى الشعب الكازاخي.")
     assert [(e.type, e.place.name) for e in events(ex, quiet, "2022-01-10")] == [
         ("political_decision", "Uzbekistan")]
+
+
+def test_a_unit_named_with_its_state_is_the_subject_though_the_force_is_named_too(ex):
+    text = ("وصلت القوات إلى كازاخستان. وحطت في مطار ألماتي طائرة تقل الدفعة الأخيرة من الوحدة الطاجيكية "
+            "المشاركة في القوة الجماعية، ليكتمل بذلك قوامها البالغ 200 عسكري.")
+    assert troops(ex, text, "2022-01-10") == {("TJ", 200, "sent")}
