@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from geo.clauses import NAMED_GATHERING, RELATIVE, RELATIVE_PRONOUNS, Hits, MentionIndex, Sentence, clauses, headed_to
 from geo.model import Event, Mention, Place
+from geo.normalize import GAP
 from geo.numbers import NumberMention
 from geo.troops import UNITS
 
@@ -179,6 +180,9 @@ PARTIES_MEET = {"armed_clash"}
 SIGNED_AN_ACT = re.compile(  # (ـ: a shadda, folded away: وقّع)
     r"[وف]?(?:[يت]?وق\u0640*ع|توقيع)\S*\s+(?:\S+\s+){0,5}?(?:ال)?(?:مرسوم|قانون|تعديل|قرار)")
 STAYING_OUT = re.compile(r"[وف]?(?:لن\s|[يت]?لتزم\s+ال|التزام\s+ال|حياد)")
+# "وجّه الرئيس الصيني شي جين بينغ رسالة": a message sent is no order
+MESSAGE_SENT = re.compile(r"(?:^|\s)(?:رساله|رسايل|برقيه|تحيه|دعوه|كلمه)(?!\S)")
+HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
 COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
 # protesters named as who did something ("اقتحم محتجون"، "أحرق متظاهرون") right after its verb
@@ -682,10 +686,20 @@ class EventExtractor:
                 before = self._states_named(sentence, mentions.between(sentence.start, s.start)[-1:])
                 if before:
                     return before
+            if MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start):
+                # a membership frozen or suspended is its state's act: "قال باشينيان في مقابلة مع
+                # قناة فرنسية إن بلاده جمّدت مشاركتها" is Armenia's, not France's
+                actor = self._actor_state(sentence, trig.pos, mentions, hits)
+                if actor is not None:
+                    return [actor]
             # a capital speaking for its state counts as the state: "علّقت طشقند عضويتها"
             lone = self._states_named(s, inside)
             if not lone:
                 lone = self._states_named(sentence, mentions.between(sentence.start, sentence.end))
+            if not lone and MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start):
+                # "لكنها علّقت مشاركتها مجدداً": the state told just before
+                lone = [m.place for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)
+                        if m.place.kind == "country"][-1:]
             return [lone[0] if len(lone) == 1 else None]
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
@@ -784,11 +798,13 @@ class EventExtractor:
         # a state named right before the verb is its subject too: "أن أوزبكستان لن ترسل جنوداً"
         named = [(m.start, m.place.iso2) for m in mentions.between(max(c.start, pos - ACTOR_BEFORE_REACH), pos)
                  if m.place.kind == "country" and m.via == "name"]
+        earlier = [x for x in leaders if x[0] < pos]
+        if earlier and HIS_COUNTRY.search(c.folded, max(0, pos - c.start - 16), pos - c.start):
+            return self.states.get(max(earlier)[1])  # "قال باشينيان … إن بلاده جمّدت": the speaker's
         after = [x for x in leaders + others if x[0] > pos]
         near = [x for x in leaders + others + named if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
         # a person named earlier in the claim is its subject still: "وكان لوكاشينكو قد وقّع يوم
         # الخميس 6 يناير مرسوماً"
-        earlier = [x for x in leaders if x[0] < pos]
         if before_only:
             told = [x for x in leaders + others + named if x[0] < pos] + [
                 (m.start, m.place.iso2) for m in mentions.between(c.start, pos) if m.place.kind == "country"]
@@ -1035,7 +1051,7 @@ BECAME_ORGANISATION = re.compile(
     r"|(?:^|(?<=\s))[وف]?تحويل(?:ها|ه)\s+(?:\S+\s+){0,2}?الي\s+منظمه")
 
 
-MEMBERSHIP_NEWS = re.compile(r"[وف]?(?:علق|جمد|استانف|تعليق|تجميد)")
+MEMBERSHIP_NEWS = re.compile(r"[وف]?(?:عل\u0640?ق|جم\u0640?د|استانف|تعليق|تجميد)")  # (ـ: a folded shadda, جمّدت)
 
 
 # announcing or deciding to send forces, with the one who decides between verb and noun:
@@ -1074,23 +1090,38 @@ def _ordered(s: Sentence, pos: int) -> bool:
 
 def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
     """``triggers`` with the acts whose subject stands inside the phrase: a membership
-    suspended (علقت أوزبكستان عضويتها), the sending of forces announced or decided."""
+    suspended (علقت أوزبكستان عضويتها), the sending of forces announced or decided. The
+    phrases are matched on the sentence without its folded marks (جمّدت is جمـدت folded)."""
     extra = []
     for s in sents:
-        if "عضويت" in s.folded or "مشاركت" in s.folded:
-            extra += [(s.start + m.start(), "treaty_membership", "") for m in MEMBERSHIP_ACT.finditer(s.folded)]
-        if "منظمه" in s.folded and ("حول" in s.folded or "تحويل" in s.folded):
-            extra += [(s.start + m.start(), "treaty_membership", "") for m in BECAME_ORGANISATION.finditer(s.folded)]
-        if "ارسال" in s.folded or "نشر" in s.folded or "ايفاد" in s.folded:
-            extra += [(s.start + m.start(), "political_decision", "") for m in SENDING_DECIDED.finditer(s.folded)]
-        if "وق" in s.folded:
+        f, at = _gapless(s.folded)
+        found: list[tuple[re.Pattern[str], str]] = []
+        if "عضويت" in f or "مشاركت" in f:
+            found.append((MEMBERSHIP_ACT, "treaty_membership"))
+        if "منظمه" in f and ("حول" in f or "تحويل" in f):
+            found.append((BECAME_ORGANISATION, "treaty_membership"))
+        if "ارسال" in f or "نشر" in f or "ايفاد" in f:
+            found.append((SENDING_DECIDED, "political_decision"))
+        if "وق" in f:
             # a decree or law signed is a decision whatever else the sentence names
-            extra += [(s.start + m.start(), "political_decision", "") for m in SIGNED_AN_ACT.finditer(s.folded)]
-        if "امر" in s.folded or "اوامر" in s.folded:
-            extra += [(s.start + m.start(), "political_decision", "") for m in ORDER_TO_FORCES.finditer(s.folded)]
-        if "امر" in s.folded or "وجه" in s.folded:
-            extra += [(s.start + m.start(), "political_decision", "") for m in ORDERED_BY.finditer(s.folded)]
+            found.append((SIGNED_AN_ACT, "political_decision"))
+        if "امر" in f or "اوامر" in f:
+            found.append((ORDER_TO_FORCES, "political_decision"))
+        if "امر" in f or "وجه" in f:
+            found.append((ORDERED_BY, "political_decision"))
+        for pattern, kind in found:
+            extra += [(s.start + (at[m.start()] if at else m.start()), kind, "") for m in pattern.finditer(f)
+                      if pattern is not ORDERED_BY or not MESSAGE_SENT.search(f, m.start(), m.end() + 12)]
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
+
+
+def _gapless(folded: str) -> tuple[str, list[int] | None]:
+    """``folded`` without its folded marks (ـ), and where each of its characters stands in
+    ``folded`` (None when there were none)."""
+    if GAP not in folded:
+        return folded, None
+    at = [i for i, ch in enumerate(folded) if ch != GAP]
+    return "".join(folded[i] for i in at), at
 
 
 # acts on who holds an office: a resignation, a dismissal, an appointment and a president

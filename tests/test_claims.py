@@ -1176,3 +1176,20 @@ def test_a_unit_named_with_its_state_is_the_subject_though_the_force_is_named_to
     text = ("وصلت القوات إلى كازاخستان. وحطت في مطار ألماتي طائرة تقل الدفعة الأخيرة من الوحدة الطاجيكية "
             "المشاركة في القوة الجماعية، ليكتمل بذلك قوامها البالغ 200 عسكري.")
     assert troops(ex, text, "2022-01-10") == {("TJ", 200, "sent")}
+
+
+def test_a_membership_frozen_with_a_shadda_is_its_speakers_states(ex):
+    # جمّدت carries a shadda, which folding turns into ـ; the interview's channel is French
+    text = ("وفي الثاني والعشرين من فبراير 2024، قال باشينيان في مقابلة مع قناة فرانس 24 الفرنسية إن بلاده "
+            "\"جمّدت\" مشاركتها في المنظمة.")
+    assert [(e.type, e.place.name, e.date) for e in events(ex, text, "2024-03-05")
+            if e.type == "treaty_membership"] == [("treaty_membership", "Armenia", "2024-02-22")]
+    told_before = ("وعادت أوزبكستان إلى المنظمة عام 2006. لكنها علّقت مشاركتها مجدداً في يونيو 2012.")
+    assert ("treaty_membership", "Uzbekistan", "2012-06") in {
+        (e.type, e.place and e.place.name, e.date) for e in events(ex, told_before, "2022-01-08")}
+
+
+def test_a_message_sent_is_no_order(ex):
+    text = ("تتواصل الأزمة في كازاخستان. ووجّه الرئيس الصيني شي جين بينغ رسالة إلى نظيره قاسم جومارت توكاييف "
+            "أشاد فيها بالإجراءات الحازمة.")
+    assert [e for e in events(ex, text, "2022-01-08") if e.type == "political_decision"] == []
