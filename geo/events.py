@@ -955,11 +955,13 @@ def _goes_on(c: Sentence) -> bool:
 
 # an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"،
 # "قبل أن يوسّعها مساءً لتشمل العاصمة"
-SPREAD_STEM = re.compile("امتد|انتقل|وسع|اتسع|انتشر|تمدد|لتشمل|ليشمل")
-SPREAD = re.compile(r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|توسع|اتسع|انتشر|تمدد|وسع)|ل[يت]شمل)\S*\s")
+# (ـ: a folded shadda: وسّعها، مدّدها)
+SPREAD_STEM = re.compile("امتد|انتقل|وس\u0640?ع|اتسع|انتشر|تمدد|مد\u0640?د|لتشمل|ليشمل")
+SPREAD = re.compile(
+    r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|تو?س\u0640?ع|اتسع|انتشر|تمدد|وس\u0640?ع|مد\u0640?د)|ل[يت]شمل)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
 WHOLE_COUNTRY = re.compile(
-    r"\s*(?:\S+\s+)?(?:(?:كامل|كل|جميع|عموم|سائر)\s+(?:(?:اراضي|انحاء|ارجاء|مناطق)\s+)?(?:البلاد|\S+ستان)"
+    r"\s*(?:\S+\s+){0,2}?(?:(?:كامل|كل|جميع|عموم|سائر)\s+(?:(?:اراضي|انحاء|ارجاء|مناطق)\s+)?(?:البلاد|\S+ستان)"
     r"|البلاد\s+(?:باسرها|كلها|كافه|برمتها))")  # "لتشمل البلاد بأسرها"
 # what happens at a place, and so goes on at the place its paragraph opened with
 TOLD_ON = {"protest", "riot", "seizure", "casualties", "armed_clash"}

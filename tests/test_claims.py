@@ -1193,3 +1193,10 @@ def test_a_message_sent_is_no_order(ex):
     text = ("تتواصل الأزمة في كازاخستان. ووجّه الرئيس الصيني شي جين بينغ رسالة إلى نظيره قاسم جومارت توكاييف "
             "أشاد فيها بالإجراءات الحازمة.")
     assert [e for e in events(ex, text, "2022-01-08") if e.type == "political_decision"] == []
+
+
+def test_a_measure_widened_with_a_shadda_spreads(ex):
+    text = ("تتواصل الأزمة في كازاخستان. أعلن الرئيس حالة الطوارئ في ألماتي يوم الأربعاء، ثم وسّعها لاحقاً إلى "
+            "العاصمة نور سلطان. وفي اليوم التالي مدّدها إلى إقليم مانغيستاو.")
+    placed = {(e.place.name, e.date) for e in events(ex, text, "2022-01-06") if e.type == "state_of_emergency"}
+    assert placed == {("Almaty", "2022-01-05"), ("Astana", "2022-01-05"), ("Mangystau Region", "2022-01-06")}
