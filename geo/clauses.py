@@ -65,7 +65,7 @@ NAMED_GATHERING = re.compile(r"(?:^|\s)[وفب]?(?:ل|ال|لل)?(?:قمه|اج�
 # a relative clause tells more of what was named right before it: "أوزبكستان، التي علّقت عضويتها"
 RELATIVE_PRONOUNS = ("التي", "الذي", "اللتين", "اللذين", "الذين")
 RELATIVE = re.compile(rf"\s*و?(?:{'|'.join(RELATIVE_PRONOUNS)})\s")
-_HEADED_TO = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|نحو|باتجاه)|متوجه\w*|عائد\w*)\s+$")
+_HEADED_TO = re.compile(r"(?:^|\s)(?:[وف]?(?:الي|نحو|باتجاه)|متوج\u0640?ه\w*|عائد\w*)\s+$")  # (متوجّهة)
 
 
 def headed_to(s: Sentence, pos: int) -> bool:

@@ -1200,3 +1200,14 @@ def test_a_measure_widened_with_a_shadda_spreads(ex):
             "العاصمة نور سلطان. وفي اليوم التالي مدّدها إلى إقليم مانغيستاو.")
     placed = {(e.place.name, e.date) for e in events(ex, text, "2022-01-06") if e.type == "state_of_emergency"}
     assert placed == {("Almaty", "2022-01-05"), ("Astana", "2022-01-05"), ("Mangystau Region", "2022-01-06")}
+
+
+def test_verbs_with_a_shadda_still_place_and_direct(ex):
+    from geo.clauses import Sentence, headed_to
+    from geo.normalize import fold
+
+    text = "أقلعت الطائرات متوجّهة إلى ألماتي"
+    s = Sentence(0, len(text), text, fold(text))
+    assert headed_to(s, text.index("ألماتي"))
+    clash = "تتواصل الأزمة في كازاخستان وكازاخستان تراقب. وكانت أعمال شغب عرقية هزّت أوش عام 2010."
+    assert ("riot", "Osh") in {(e.type, e.place.name) for e in events(ex, clash, "2022-01-08")}
