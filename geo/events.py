@@ -1096,7 +1096,7 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
     phrases are matched on the sentence without its folded marks (جمّدت is جمـدت folded)."""
     extra = []
     for s in sents:
-        f, at = _gapless(s.folded)
+        f = s.folded.replace(GAP, "") if GAP in s.folded else s.folded
         found: list[tuple[re.Pattern[str], str]] = []
         if "عضويت" in f or "مشاركت" in f:
             found.append((MEMBERSHIP_ACT, "treaty_membership"))
@@ -1104,7 +1104,7 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
             found.append((BECAME_ORGANISATION, "treaty_membership"))
         if "ارسال" in f or "نشر" in f or "ايفاد" in f:
             found.append((SENDING_DECIDED, "political_decision"))
-        if "وق" in f:
+        if "وقع" in f or "وقيع" in f:
             # a decree or law signed is a decision whatever else the sentence names
             found.append((SIGNED_AN_ACT, "political_decision"))
         if "امر" in f or "اوامر" in f:
@@ -1112,18 +1112,22 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
         if "امر" in f or "وجه" in f:
             found.append((ORDERED_BY, "political_decision"))
         for pattern, kind in found:
-            extra += [(s.start + (at[m.start()] if at else m.start()), kind, "") for m in pattern.finditer(f)
+            extra += [(s.start + _ungapped(s.folded, m.start()), kind, "") for m in pattern.finditer(f)
                       if pattern is not ORDERED_BY or not MESSAGE_SENT.search(f, m.start(), m.end() + 12)]
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
 
 
-def _gapless(folded: str) -> tuple[str, list[int] | None]:
-    """``folded`` without its folded marks (ـ), and where each of its characters stands in
-    ``folded`` (None when there were none)."""
-    if GAP not in folded:
-        return folded, None
-    at = [i for i, ch in enumerate(folded) if ch != GAP]
-    return "".join(folded[i] for i in at), at
+def _ungapped(folded: str, i: int) -> int:
+    """Where the ``i``-th character of ``folded`` without its folded marks (ـ) stands in ``folded``."""
+    if GAP not in folded[: i + 1]:
+        return i
+    seen = -1
+    for j, ch in enumerate(folded):
+        if ch != GAP:
+            seen += 1
+            if seen == i:
+                return j
+    return len(folded)
 
 
 # acts on who holds an office: a resignation, a dismissal, an appointment and a president
