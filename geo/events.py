@@ -182,6 +182,7 @@ SIGNED_AN_ACT = re.compile(  # (ـ: a shadda, folded away: وقّع)
 STAYING_OUT = re.compile(r"[وف]?(?:لن\s|[يت]?لتزم\s+ال|التزام\s+ال|حياد)")
 # "وجّه الرئيس الصيني شي جين بينغ رسالة": a message sent is no order
 MESSAGE_SENT = re.compile(r"(?:^|\s)(?:رساله|رسايل|برقيه|تحيه|دعوه|كلمه)(?!\S)")
+WHERE = re.compile(r"\s*[وف]?حيث\s")  # a clause opening with "where"
 HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
 COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
@@ -701,6 +702,12 @@ class EventExtractor:
                 lone = [m.place for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)
                         if m.place.kind == "country"][-1:]
             return [lone[0] if len(lone) == 1 else None]
+        if WHERE.match(s.folded):
+            # "وأقلعت الطائرتان إلى ألماتي، حيث تولت حراسة محطة": where is the place just told
+            told = [m.place for m in mentions.between(sentence.start, s.start)
+                    if m.place.kind in SPECIFICITY and m.place.kind != "country" and not _came_from(sentence, m)]
+            if told:
+                return [told[-1]]
         if trig.type in NO_DEFAULT_PLACE:
             return [None]
         if trig.type in TOLD_ON and not any(m.place.kind == "country" for m in inside):

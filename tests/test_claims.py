@@ -1211,3 +1211,9 @@ def test_verbs_with_a_shadda_still_place_and_direct(ex):
     assert headed_to(s, text.index("ألماتي"))
     clash = "تتواصل الأزمة في كازاخستان وكازاخستان تراقب. وكانت أعمال شغب عرقية هزّت أوش عام 2010."
     assert ("riot", "Osh") in {(e.type, e.place.name) for e in events(ex, clash, "2022-01-08")}
+
+
+def test_where_is_the_place_just_told_not_where_planes_came_from(ex):
+    text = ("وصلت القوات إلى كازاخستان. وأقلعت من مطار ماناس طائرتا نقل تقلان الوحدة القرغيزية إلى ألماتي، "
+            "حيث تولت حراسة محطة للتدفئة وتوليد الكهرباء.")
+    assert {e.place.name for e in events(ex, text, "2022-01-07") if e.type == "deployment"} == {"Almaty"}
