@@ -182,6 +182,7 @@ SIGNED_AN_ACT = re.compile(  # (ـ: a shadda, folded away: وقّع)
 STAYING_OUT = re.compile(r"[وف]?(?:لن\s|[يت]?لتزم\s+ال|التزام\s+ال|حياد)")
 # "وجّه الرئيس الصيني شي جين بينغ رسالة": a message sent is no order
 MESSAGE_SENT = re.compile(r"(?:^|\s)(?:رساله|رسايل|برقيه|تحيه|دعوه|كلمه)(?!\S)")
+AGREED_WITH = re.compile(r"[وف]?وافق\S*\s+(?:\S+\s+){0,3}?علي\s+(?:تقييم|راي|وجهه\s+نظر|تقدير|ما\s+قاله)")
 WHERE = re.compile(r"\s*[وف]?حيث\s")  # a clause opening with "where"
 HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
@@ -534,6 +535,8 @@ class EventExtractor:
                 continue  # a word that only starts like the trigger: الاجتماعي، الأقاليم، احتجزوا …
             if t == "political_decision" and _word_before(s, pos) == "عن" and REFUSAL.match(s.folded, pos - s.start):
                 continue  # "معرباً عن رفض بلاده": a stance voiced
+            if t == "political_decision" and AGREED_WITH.match(s.folded, pos - s.start):
+                continue  # "وافق الرئيس بوتين على تقييم توكاييف": an opinion shared, not a decision
             first.setdefault(t, pos)
         if "protest" in first and not protest_occurs:
             del first["protest"]

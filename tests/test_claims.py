@@ -1217,3 +1217,8 @@ def test_where_is_the_place_just_told_not_where_planes_came_from(ex):
     text = ("تتواصل الأزمة في كازاخستان. وأقلعت من مطار ماناس طائرتا نقل تقلان الوحدة القرغيزية إلى ألماتي، "
             "حيث تولت حراسة محطة للتدفئة وتوليد الكهرباء.")
     assert {e.place.name for e in events(ex, text, "2022-01-07") if e.type == "deployment"} == {"Almaty"}
+
+
+def test_agreeing_with_an_assessment_is_no_decision(ex):
+    text = "تتواصل الأزمة في كازاخستان. كما وافق الرئيس بوتين على تقييم توكاييف للأحداث."
+    assert [e for e in events(ex, text, "2022-01-10") if e.type == "political_decision"] == []
