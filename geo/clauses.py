@@ -74,6 +74,12 @@ def headed_to(s: Sentence, pos: int) -> bool:
     return _HEADED_TO.search(s.folded, max(0, rel - 14), rel) is not None
 
 
+def paragraph_start(paragraphs: Sequence[int], pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts, of the sorted ``paragraphs`` starts (0 before the first)."""
+    i = bisect_right(paragraphs, pos)
+    return paragraphs[i - 1] if i else 0
+
+
 class MentionIndex:
     """What one article names: its mentions sorted by offset, with the ones inside a span
     found by bisection; where its paragraphs start (``paragraphs``, sorted offsets) and the
@@ -87,8 +93,7 @@ class MentionIndex:
 
     def paragraph_start(self, pos: int) -> int:
         """Where the paragraph holding ``pos`` starts (0 when paragraphs are not known)."""
-        i = bisect_right(self.paragraphs, pos)
-        return self.paragraphs[i - 1] if i else 0
+        return paragraph_start(self.paragraphs, pos)
 
     def between(self, start: int, end: int) -> list:
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]

@@ -23,7 +23,7 @@ from geo.clauses import NAMED_GATHERING, RELATIVE, RELATIVE_PRONOUNS, Hits, Ment
 from geo.model import Event, Mention, Place
 from geo.normalize import GAP
 from geo.numbers import NumberMention
-from geo.troops import UNITS
+from geo.troops import LEADER, UNITS
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "protest": ("احتج", "مظاهرات", "مظاهرة", "تظاهر", "محتج", "المحتجين", "متظاهر", "المتظاهرين", "ثورات",
@@ -477,13 +477,12 @@ class EventExtractor:
             kind = "state_of_emergency"
         after = [x for x in mentions.between(c.start + m.end(), c.end)
                  if x.place.kind in SPECIFICITY and x.place.kind != "country"]
-        told = self._events(s, c, _Trigger(kind, c.start + m.start()), numbers, mentions, date_of, main_state, hits)
-        if after:
-            return told
-        if not WHOLE_COUNTRY.match(c.folded, m.end()) or main_state is None:
+        whole = not after and main_state is not None and WHOLE_COUNTRY.match(c.folded, m.end()) is not None
+        if not (after or whole):
             return []
+        told = self._events(s, c, _Trigger(kind, c.start + m.start()), numbers, mentions, date_of, main_state, hits)
         # the whole country: "قبل أن يوسّعها مساءً لتشمل كامل أراضي البلاد"
-        return [replace(e, place=main_state) for e in told[:1]]
+        return [replace(e, place=main_state) for e in told[:1]] if whole else told
 
     def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits, *, step_until=None) -> list[Event]:
         """Events of one trigger: place and date from its clause, else from its sentence
@@ -800,27 +799,28 @@ class EventExtractor:
         أعلن"): the first one after the trigger, else the one right before it."""
         leaders = []  # (offset, iso2) of the people who speak for a state, nearest each side
         for name in self.leaders:
-            iso2 = name[len("leader:"):]
+            iso2 = name[len(LEADER):]
             leaders += [(w.start, iso2) for w in (hits.first(name, pos + 1, c.end), hits.last(name, c.start, pos))
                         if w is not None]
         others = [(m.start, m.place.iso2) for m in mentions.between(c.start, c.end)
                   if (m.via == "adjective" and m.place.kind == "country") or self._actor(c, m)]
-        # a state named right before the verb is its subject too: "أن أوزبكستان لن ترسل جنوداً"
-        named = [(m.start, m.place.iso2) for m in mentions.between(max(c.start, pos - ACTOR_BEFORE_REACH), pos)
-                 if m.place.kind == "country" and m.via == "name"]
         earlier = [x for x in leaders if x[0] < pos]
-        if earlier and HIS_COUNTRY.search(c.folded, max(0, pos - c.start - 16), pos - c.start):
-            return self.states.get(max(earlier)[1])  # "قال باشينيان … إن بلاده جمّدت": the speaker's
-        after = [x for x in leaders + others if x[0] > pos]
-        near = [x for x in leaders + others + named if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
-        # a person named earlier in the claim is its subject still: "وكان لوكاشينكو قد وقّع يوم
-        # الخميس 6 يناير مرسوماً"
         if before_only:
-            told = [x for x in leaders + others + named if x[0] < pos] + [
+            # any person, adjective, acting capital or state named before it
+            told = [x for x in leaders + others if x[0] < pos] + [
                 (m.start, m.place.iso2) for m in mentions.between(c.start, pos) if m.place.kind == "country"]
             iso = max(told)[1] if told else None
-            return self.states.get(iso) if iso else None
-        iso = min(after)[1] if after else max(near)[1] if near else max(earlier)[1] if earlier else None
+        elif earlier and HIS_COUNTRY.search(c.folded, max(0, pos - c.start - 16), pos - c.start):
+            iso = max(earlier)[1]  # "قال باشينيان … إن بلاده جمّدت": the speaker's
+        else:
+            # a state named right before the verb is its subject too ("أن أوزبكستان لن ترسل
+            # جنوداً"); a person named earlier in the claim is its subject still ("وكان لوكاشينكو
+            # قد وقّع يوم الخميس 6 يناير مرسوماً")
+            named = [(m.start, m.place.iso2) for m in mentions.between(max(c.start, pos - ACTOR_BEFORE_REACH), pos)
+                     if m.place.kind == "country" and m.via == "name"]
+            after = [x for x in leaders + others if x[0] > pos]
+            near = [x for x in leaders + others + named if x[0] < pos and pos - x[0] <= ACTOR_BEFORE_REACH]
+            iso = min(after)[1] if after else max(near)[1] if near else max(earlier)[1] if earlier else None
         return self.states.get(iso) if iso else None
 
     def _actor(self, s: Sentence, m: Mention) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from geo.clauses import paragraph_start
 from geo.model import Extraction, Mention, Place
 
 MAX_TEXT_CHARS = 2_000_000  # beyond this an input is not an article; only its head is read
@@ -137,8 +138,7 @@ class _DateLookup:
             return min(own, key=lambda d: (rank.get(d.precision, 3), abs(d.start - pivot))).value
         if historical:
             return None
-        i = bisect_right(self.paragraphs, start)
-        paragraph = self.paragraphs[i - 1] if i else 0
+        paragraph = paragraph_start(self.paragraphs, start)
         # the last day named before it in its paragraph (a chronology's entry), or just
         # before it, but not across a live blog's time stamp ("07:50" on a line of its own: a
         # "أمس" in one entry does not date the next); else a day standing as a heading on its
