@@ -130,10 +130,11 @@ class TroopExtractor:
         out: list[TroopContribution] = []
         positions = hits.starts("forces")
         index = MentionIndex(mentions)
+        number_starts = [n.start for n in numbers]  # numbers come sorted by offset
         for s in sents:
             if bisect_left(positions, s.start) == bisect_left(positions, s.end):
                 continue  # no word about forces or personnel in this sentence
-            nums = [n for n in numbers if s.start <= n.start < s.end]
+            nums = numbers[bisect_left(number_starts, s.start) : bisect_left(number_starts, s.end)]
             states = [x for x in _states_in(index.between(s.start, s.end), capitals, s) if not _counterpart(s, x[0])]
             found = self._counts(s, nums, states, mentions, hits, destination)
             counted = {t.country for t in found}
