@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from geo.normalize import ARABIC_LETTERS, GAP, GapMap, clitic_prefixes, fold, key
 
-_SENTENCE = re.compile(r"[^.!?؟\n]+")
+# a run of text between sentence ends, without the spaces around it
+_SENTENCE = re.compile(r"[^.!?؟\s](?:[^.!?؟\n]*[^.!?؟\s])?")
 
 
 class Sentence(NamedTuple):
@@ -33,11 +34,7 @@ def sentences(text: str, limit: int | None = None, *, folded: str | None = None)
     folded = fold(body) if folded is None else folded
     out = []
     for m in _SENTENCE.finditer(folded):
-        s, e = m.start(), m.end()
-        while s < e and folded[s].isspace():
-            s += 1
-        while e > s and folded[e - 1].isspace():
-            e -= 1
+        s, e = m.span()
         if e - s >= 3:
             out.append(Sentence(s, e, body[s:e], folded[s:e]))
     return out
