@@ -146,16 +146,21 @@ FIGURE_REACH_BEFORE = 25
 # before it (في ألماتي، وفي ألماتي، إلى، على) or ب written on the name (بألماتي), a compass
 # word between (في جنوب قيرغيزستان، بشمال البلاد); not ل, which gives to or for ("تنازلات
 # لباكو"), nor the end of another word (حوالي، قبل، حرب)
+# (each alternative opens a word: the pattern is searched on its stretch with a space put
+# before it, so its leading \s also stands for the stretch's start, and the search skips from
+# one space to the next instead of trying every letter)
 LOCATIVE_BEFORE = re.compile(
-    r"(?:(?:^|\s)[وف]?(?:في|الي|علي)\s+|(?:^|\s)[وف]?ب)"
+    r"\s(?:"
+    r"(?:[وف]?(?:في|الي|علي)\s+|[وف]?ب)"
     r"(?:(?:جنوب|شمال|شرق|غرب|وسط)ي?\s+(?:(?:شرق|غرب)ي?\s+)?)?"
     # and a noun of place before the name: "في مطار فيتيبسك"، "بمدينة جاناوزن"
     r"(?:(?:ال)?(?:مطار|مدينه|مدينتي|ميدان|ساحه|قاعده|منطقه|منطقتي|اقليم|ولايه|مقاطعه|بلده|بلدتي|قريه|محافظه"
     r"|اراضي)\s+)?$"  # "على الأراضي الأرمينية": a state's territory is the state
     # a verb whose object is the place it hit: "أعمال العنف التي اجتاحت أوش"، "هزّت كازاخستان"
-    r"|(?:^|\s)[وف]?[يت]?(?:اجتاح|اجتاحت|اجتاحوا|طال|طالت|هز\u0640?|هز\u0640?ت|ضرب|ضربت|عم\u0640?|عم\u0640?ت)\s+$"
+    r"|[وف]?[يت]?(?:اجتاح|اجتاحت|اجتاحوا|طال|طالت|هز\u0640?|هز\u0640?ت|ضرب|ضربت|عم\u0640?|عم\u0640?ت)\s+$"
     # a word of place on its own: "في ساحة الحرية وسط يريفان"، "قرب بيشكيك"، "شمال غربي أرمينيا"
-    r"|(?:^|\s)[وف]?(?:وسط|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)(?:\s+(?:شرق|غرب)ي?)?\s+$"
+    r"|[وف]?(?:وسط|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)(?:\s+(?:شرق|غرب)ي?)?\s+$"
+    r")"
 )
 LOCATIVE_REACH = 32
 BETWEEN_BEFORE = re.compile(r"(?:^|\s)[وف]?بين\s+$")
@@ -166,7 +171,7 @@ def _locative_before(s: Sentence, m: Mention, *, between: bool = False) -> bool:
     ``between``, بين counts too: "اشتباكات بين أرمينيا وأذربيجان")."""
     rel = m.start - s.start
     before = s.folded[max(0, rel - LOCATIVE_REACH) : rel]
-    if LOCATIVE_BEFORE.search(before) is not None:
+    if LOCATIVE_BEFORE.search(" " + before) is not None:
         return True
     return between and BETWEEN_BEFORE.search(before) is not None
 
@@ -567,7 +572,9 @@ class EventExtractor:
         if "treaty_membership" in first and SIGNED_AN_ACT.match(s.folded, first["treaty_membership"] - s.start):
             # "وقّع لوكاشينكو مرسوماً بإرسال الوحدة"، "وقّع توكاييف قانون عفو": a decree signed is a decision
             first.setdefault("political_decision", first.pop("treaty_membership"))
-        if "treaty_membership" in first and not self._prevented(s, first["treaty_membership"], "treaty_membership"):
+        treaty_done = "treaty_membership" in first and not self._prevented(
+            s, first["treaty_membership"], "treaty_membership")
+        if treaty_done:
             # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself (not when
             # the treaty step is what was refused: "رفض باشينيان التوقيع")
             first.pop("political_decision", None)
@@ -585,8 +592,13 @@ class EventExtractor:
             first["deployment"] = moved
         if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
-        found = [_Trigger(t, first[t]) for t in PRIORITY if t in first and not self._prevented(s, first[t], t)]
-        return found[:MAX_TYPES]
+        found: list[_Trigger] = []
+        for t in PRIORITY:  # the most specific types first, until MAX_TYPES are found
+            if t in first and (treaty_done if t == "treaty_membership" else not self._prevented(s, first[t], t)):
+                found.append(_Trigger(t, first[t]))
+                if len(found) == MAX_TYPES:
+                    break
+        return found
 
     @staticmethod
     def _forces_leaving(s: Sentence, pos: int, hits: Hits, mentions: MentionIndex) -> bool:
@@ -616,10 +628,11 @@ class EventExtractor:
                 window = f[lo:rel]  # a match lies inside it, so the word it needs does too
                 if any(k in window for k in keys) and pattern.search(f, lo, rel):
                     return True
-        if _UNDONE_AFTER_WORD.search(f, rel):
-            for keys, pattern in UNDONE_AFTER:
-                if any(k in f for k in keys) and pattern.match(f, rel):
-                    return True
+        for keys, pattern in UNDONE_AFTER:
+            # (each pattern is anchored at the trigger: trying it is cheaper than the search
+            # for its words through the rest of the sentence, done only when it matches)
+            if pattern.match(f, rel) and any(k in f for k in keys) and _UNDONE_AFTER_WORD.search(f, rel):
+                return True
         if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
             return True
         word = _word_before(s, pos)
@@ -1090,6 +1103,8 @@ ORDERED_BY = re.compile(
     r"(?:^|(?<=\s))[وف]?(?:ثم\s+)?(?:امر|امرت|وجه|وجهت)\s+(?:ال)?(?:رييس|حكومه|وزير|وزاره|سلطات)\S*\s+"
     r"(?:[^\s.؛،]+\s+){0,7}?ب[\u0621-\u064a]{3,}"
 )
+# (the words it needs, found by a search that skips ahead to a candidate letter)
+ORDERED_BY_WORDS = re.compile(r"(?:امر|وجه)ت?\s+(?:ال)?(?:رييس|حكومه|وزير|وزاره|سلطات)")
 
 
 def _ordered(s: Sentence, pos: int) -> bool:
@@ -1097,7 +1112,8 @@ def _ordered(s: Sentence, pos: int) -> bool:
     rel = pos - s.start
     if s.folded[rel : rel + 1] == "ب" and ORDER_NOUN.search(s.folded, max(0, rel - 14), rel):
         return True
-    return any(m.start() < rel <= m.end() for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
+    return "امر" in s.folded and any(  # (the verb it needs: امر، أوامر)
+        m.start() < rel <= m.end() for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
 
 
 def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
@@ -1108,18 +1124,20 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
     for s in sents:
         f = s.folded.replace(GAP, "") if GAP in s.folded else s.folded
         found: list[tuple[re.Pattern[str], str]] = []
+        # each pattern is tried only on a sentence holding the words it needs (a pattern tried
+        # on every sentence would cost more than all the rest of this loop)
         if "عضويت" in f or "مشاركت" in f:
             found.append((MEMBERSHIP_ACT, "treaty_membership"))
         if "منظمه" in f and ("حول" in f or "تحويل" in f):
             found.append((BECAME_ORGANISATION, "treaty_membership"))
-        if "ارسال" in f or "نشر" in f or "ايفاد" in f:
+        if ("ارسال" in f or "نشر" in f or "ايفاد" in f) and ("اعلن" in f or "قرر" in f):
             found.append((SENDING_DECIDED, "political_decision"))
-        if "وقع" in f or "وقيع" in f:
+        if ("وقع" in f or "وقيع" in f) and ("مرسوم" in f or "قانون" in f or "تعديل" in f or "قرار" in f):
             # a decree or law signed is a decision whatever else the sentence names
             found.append((SIGNED_AN_ACT, "political_decision"))
-        if "امر" in f or "اوامر" in f:
+        if "امر" in f:  # (and اوامر)
             found.append((ORDER_TO_FORCES, "political_decision"))
-        if "امر" in f or "وجه" in f:
+        if ("امر" in f or "وجه" in f) and ORDERED_BY_WORDS.search(f):
             found.append((ORDERED_BY, "political_decision"))
         for pattern, kind in found:
             extra += [(s.start + _ungapped(s.folded, m.start()), kind, "") for m in pattern.finditer(f)
