@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -129,6 +129,7 @@ VIRTUAL = ("افتراضي", "الافتراضية", "بصيغته الافتر�
 PRIORITY = ("casualties", "seizure", "state_of_emergency", "deployment", "armed_clash", "riot", "meeting",
             "treaty_membership", "political_decision", "protest")
 MAX_TYPES = 2
+_RANK = {t: i for i, t in enumerate(PRIORITY)}
 # decisions and deployments concern a state: they borrow no city from a neighbouring clause
 STATE_LEVEL = {"political_decision", "deployment"}
 # a treaty event needs the treaty, the organisation or membership in its sentence
@@ -138,6 +139,7 @@ NO_DEFAULT_PLACE = {"treaty_membership", "meeting"}  # a virtual summit or a tre
 PRECISION = {"day": 0, "month": 1, "year": 2}
 MAX_PLACES = 10  # places of one event in a list ("في أتيراو وأكتوبي وأورالسك …")
 SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
+LOCAL_KINDS = frozenset(SPECIFICITY) - {"country"}  # places inside a state
 # how far from a figure a word of death or injury may stand (characters after / before it)
 FIGURE_REACH_AFTER = 40
 FIGURE_REACH_BEFORE = 25
@@ -192,6 +194,10 @@ WHERE = re.compile(r"\s*[وف]?حيث\s")  # a clause opening with "where"
 HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
 COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
+
+
+def _collective_force(folded: str) -> bool:
+    return ("سلام" in folded or "جماعي" in folded) and COLLECTIVE_FORCE.search(folded) is not None  # (its words first)
 # protesters named as who did something ("اقتحم محتجون"، "أحرق متظاهرون") right after its verb
 AGENT = re.compile(r"[وف]?(?:ال)?(?:محتج|متظاهر)")
 AGENT_REACH = 16
@@ -205,10 +211,11 @@ class _Trigger(NamedTuple):
 
 
 # words that turn a trigger into its absence: "وقف إطلاق النار" (ceasefire), "لمنع الاشتباكات"
-PREVENTION = re.compile(r"[وف]?ل?(?:منع|تجنب|تفادي|حظر)")
+# ([وف]?ل? before منع، تجنب، تفادي، حظر: the word before a trigger is looked up among them all)
+PREVENTION = frozenset(c + li + w for c in ("", "و", "ف") for li in ("", "ل") for w in ("منع", "تجنب", "تفادي", "حظر"))
 # "وقف إطلاق النار" is a ceasefire, but "لوقف أعمال العنف" is violence going on: stopping
 # takes away only a fight
-STOPPING = re.compile(r"[وف]?ل?وقف")
+STOPPING = frozenset(c + li + "وقف" for c in ("", "و", "ف") for li in ("", "ل"))  # [وف]?ل?وقف
 STOPPED_TYPES = {"armed_clash"}
 # "حق التظاهر السلمي": a right, not a protest
 RIGHT_TO = frozenset({"حق", "الحق", "وحق"})
@@ -296,6 +303,14 @@ SEIZED_WHAT = re.compile(r"\sعلي\s")
 SEIZED_REACH = 50
 
 
+def _holds_any(text: str, words) -> bool:
+    """One of ``words`` is in ``text``."""
+    for w in words:  # noqa: SIM110 - a loop: any() over a generator costs half as much again
+        if w in text:
+            return True
+    return False
+
+
 def _word_before(s: Sentence, pos: int) -> str:
     """The word right before the word at offset ``pos`` of the article (within 12 characters
     and separated by whitespace), inside sentence ``s``; "" when there is none."""
@@ -312,6 +327,7 @@ CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو", "بهدف", "ب
 # nor has what the text denies: "لم تنشر المنظمة قواتها أبدا"
 NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن", "لا", "ولا"})  # and slogans: "لا للحرب"
 CONJUNCTIONS = ("و", "ف")
+_UNDOING_WORDS = CONDITIONAL | NEGATION | PREVENTION  # a word before a trigger that undoes it
 # a withdrawal is a treaty event when a state leaves the treaty or organisation ("انسحبت من
 # المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
 WITHDRAWAL = re.compile(r"[وف]?(?:(?:ب|ل|لل)?(?:ال)?ا|س?[يتن])نسحا?ب")  # انسحاب، تنسحب، ستنسحب
@@ -324,6 +340,19 @@ FORCES_NEXT = re.compile(
 # a plural trigger followed by a list of years ("ثورات 2005 و2010 و2020") is one event a year
 LISTED_YEARS_WINDOW = 60
 
+
+# the words the phrases of acts need (see PHRASES), each at the start of a word (after a clitic
+# at most) in every match of its pattern
+PHRASE_WORDS: dict[str, tuple[str, ...]] = {
+    "phrase:membership": ("عضويت", "مشاركت"),  # علقت أوزبكستان عضويتها
+    "phrase:organisation": ("منظمه",),  # تحولت المعاهدة إلى منظمة
+    "phrase:sending": ("ارسال", "نشر", "ايفاد"),  # أعلن … إرسال قوات
+    "phrase:deciding": ("اعلن", "قرر"),
+    "phrase:act": ("مرسوم", "قانون", "تعديل", "قرار"),  # وقّع مرسوماً
+    "phrase:ordering": ("امر", "يامر", "تامر", "اوامر"),  # أمر قوات الأمن بإطلاق النار
+    "phrase:directing": ("امر", "وجه"),  # أمر الرئيس … بتثبيت الأسعار
+    "phrase:rulers": ("رييس", "حكومه", "وزير", "وزاره", "سلطات"),
+}
 
 # the word lists this module looks for, found by the article's one lexicon scan
 # (:class:`geo.clauses.MultiLexicon`): name → (stems, whether verbal prefixes may stand before them)
@@ -338,8 +367,10 @@ LEXICONS: dict[str, tuple[tuple[str, ...], bool]] = {
     "protest_occurs": (PROTEST_OCCURS, True),
     "treaty_context": (TREATY_CONTEXT, False),
     "virtual": (VIRTUAL, False),
+    **{name: (words, False) for name, words in PHRASE_WORDS.items()},
 }
 HARM = ("killed", "injured", "arrested")
+_TRIGGER_LEXICONS = frozenset([*TRIGGERS, "movement", "departure"])  # the lexicons whose words are triggers
 
 
 # what the words before a trigger undo: (words one of which the match must hold, the
@@ -361,10 +392,37 @@ UNDONE_AFTER = (
     (("لا ", "لم "), NOT_TAKING_PLACE),
     (("محظور", "ممنوع"), BANNED),
 )
-# one search for any of their words first: most triggers have none near them
-_UNDONE_BEFORE_WORD = re.compile("|".join(re.escape(k) for keys, _, _ in UNDONE_BEFORE for k in keys))
+# one look for any of their words first: most triggers have none near them (a word holding
+# another, مطالب holding طالب, need not be looked for)
+_UNDONE_BEFORE_WORDS = tuple(dict.fromkeys(
+    k for keys, _, _ in UNDONE_BEFORE for k in keys
+    if not any(o != k and o in k for keys2, _, _ in UNDONE_BEFORE for o in keys2)))
 _UNDONE_BEFORE_REACH = max(reach for _, _, reach in UNDONE_BEFORE)
 _UNDONE_AFTER_WORD = re.compile("|".join(re.escape(k) for keys, _ in UNDONE_AFTER for k in keys))
+
+class _Mentions(MentionIndex):
+    """The article's mentions (:class:`geo.clauses.MentionIndex`), with the ones the rules ask
+    for again and again in indexes of their own: the places of a kind they weigh
+    (SPECIFICITY) and, of those, the ones inside a state (LOCAL_KINDS)."""
+
+    def __init__(self, mentions, paragraphs: Sequence[int] = (), destination: Place | None = None):
+        super().__init__(mentions, paragraphs, destination)
+        self.placed = [m for m in self.items if m.place.kind in SPECIFICITY]
+        self.placed_starts = [m.start for m in self.placed]
+        self.local = [m for m in self.placed if m.place.kind in LOCAL_KINDS]
+        self.local_starts = [m.start for m in self.local]
+
+    def placed_between(self, start: int, end: int) -> list[Mention]:
+        return self.placed[bisect_left(self.placed_starts, start) : bisect_left(self.placed_starts, end)]
+
+    def local_between(self, start: int, end: int) -> list[Mention]:
+        return self.local[bisect_left(self.local_starts, start) : bisect_left(self.local_starts, end)]
+
+    def names_local(self, start: int, end: int) -> bool:
+        """A local place is named between ``start`` and ``end``."""
+        i = bisect_left(self.local_starts, start)
+        return i < len(self.local_starts) and self.local_starts[i] < end
+
 
 class EventExtractor:
     def __init__(self, *, capitals: frozenset[str] = frozenset(), states: dict[str, Place] | None = None,
@@ -390,12 +448,12 @@ class EventExtractor:
         where its paragraphs start; ``destination`` the state forces go to (the main state
         when not given), where a deployment told with no place of its own is."""
         out: list[Event] = []
-        mentions = MentionIndex(mentions, paragraphs, destination)
+        mentions = _Mentions(mentions, paragraphs, destination)
         triggers = [
             (pos, name, prefix) for pos, _, name, prefix in hits.items
-            if (name in TRIGGERS or name in ("movement", "departure")) and not _future_tense(prefix)
+            if name in _TRIGGER_LEXICONS and not ("س" in prefix and _future_tense(prefix))
         ]
-        triggers = _with_phrase_triggers(triggers, sents)
+        triggers = _with_phrase_triggers(triggers, sents, hits)
         positions = [pos for pos, _, _ in triggers]
         previous: Sentence | None = None
         acts: dict[int, str] = {}  # which act on an office a decision is (see _dedupe)
@@ -413,24 +471,24 @@ class EventExtractor:
             kinds = {t for _, t, _ in triggers[lo:hi]}
             occurs = "protest" in kinds and (
                 hits.any("protest_occurs", s.start, s.end)
-                or bool(DATED_REVOLUTION.search(s.folded) or PROTEST_VERB.search(s.folded))
+                or bool(DATED_REVOLUTION.search(s.folded) or ("حتج" in s.folded and PROTEST_VERB.search(s.folded)))
             )
             # the treaty may be named in the sentence before ("وفي العام التالي انضمت إليها …")
             treaty = "treaty_membership" in kinds and hits.any(
                 "treaty_context", before.start if before is not None else s.start, s.end
             )
-            # a sentence telling several steps of a history ("وقعت … عام 1992، ووقعت ثلاث دول أخرى
-            # في العام التالي … حيز التنفيذ في عام 1994"): each step takes the date told after it
-            steps = sorted({pos for pos, t, _ in triggers[lo:hi] if t in HISTORICAL
-                            and not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits, mentions))})
+            steps: list[int] | None = None  # the steps of a history the sentence tells, once asked for
             history: list[Event] = []
             last_kind: str | None = None  # the type the claim before told, for a verb left out
-            units = hits.any(UNITS, s.start, s.end)  # forces named anywhere in the sentence
+            # forces named anywhere in the sentence (asked only of units moving or leaving)
+            units = ("movement" in kinds or "departure" in kinds) and hits.any(UNITS, s.start, s.end)
             # … a withdrawal may name them in the sentence before, in its paragraph ("ولم يطل
             # بقاء هذه القوة … وبدأ الانسحاب فعلياً في 13 يناير")
             units_left = units or (
-                before is not None and mentions.paragraph_start(before.start) == mentions.paragraph_start(s.start)
+                "departure" in kinds and before is not None
+                and mentions.paragraph_start(before.start) == mentions.paragraph_start(s.start)
                 and hits.any(UNITS, before.start, before.end))
+            will = WILL_WORD.search(s.folded) is not None  # what will be done (its clauses are asked again)
             for c in _claims(s, positions, mentions):
                 a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
                 if a == b:
@@ -444,7 +502,9 @@ class EventExtractor:
                     continue
                 told = len(out)
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
-                                           units=units, units_left=units_left, mentions=mentions):
+                                           units=units, units_left=units_left, mentions=mentions, will=will):
+                    if trig.type in HISTORICAL and steps is None:
+                        steps = self._history_steps(s, triggers[lo:hi], hits, mentions)
                     if trig.type in HISTORICAL and len(steps) > 1:
                         for pos, until in zip(steps, [*steps[1:], s.end], strict=True):
                             if c.start <= pos < c.end:
@@ -470,6 +530,13 @@ class EventExtractor:
         # الأعضاء هي …"), not a step of its history
         return _dedupe(_gathered_to_sign([e for e in out if e.date is not None or e.type not in HISTORICAL]), acts)
 
+    def _history_steps(self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits,
+                       mentions: MentionIndex) -> list[int]:
+        """Where the steps of a history told in sentence ``s`` are ("وقعت … عام 1992، ووقعت ثلاث
+        دول أخرى في العام التالي … حيز التنفيذ في عام 1994"): each step takes the date told after it."""
+        return sorted({pos for pos, t, _ in triggers if t in HISTORICAL
+                       and not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits, mentions))})
+
     def _spread(self, s, c, kinds, numbers, mentions, date_of, main_state, hits) -> list[Event]:
         """A clause with no trigger that tells the last event spreading to places ("ثم امتدت
         الاثنين إلى آكتاو") is that event there; a measure spreading ("امتد القرار إلى العاصمة")
@@ -480,8 +547,7 @@ class EventExtractor:
         kind = kinds[-1]
         if "state_of_emergency" in kinds and MEASURE.match(c.folded, m.end()):
             kind = "state_of_emergency"
-        after = [x for x in mentions.between(c.start + m.end(), c.end)
-                 if x.place.kind in SPECIFICITY and x.place.kind != "country"]
+        after = mentions.local_between(c.start + m.end(), c.end)
         whole = not after and main_state is not None and WHOLE_COUNTRY.match(c.folded, m.end()) is not None
         if not (after or whole):
             return []
@@ -524,12 +590,16 @@ class EventExtractor:
 
     def _triggers(
         self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits, *, protest_occurs: bool, treaty: bool,
-        units: bool, mentions: MentionIndex, units_left: bool = False,
+        units: bool, mentions: MentionIndex, units_left: bool = False, will: bool = True,
     ) -> list[_Trigger]:
+        """The types of event the triggers of claim ``s`` tell (``will``: its sentence holds
+        a word of what will be done)."""
         first: dict[str, int] = {}
-        will = WILL_WORD.search(s.folded) is not None
+        will = will and WILL_WORD.search(s.folded) is not None
         for pos, t, prefix in triggers:
-            if _imperfect(prefix) and _word_before(s, pos) in MAYBE_OR_TO_BE and not TOLD_AFTER_AN.search(
+            if t in first:
+                continue  # the first trigger of a type that holds is its trigger
+            if prefix and _imperfect(prefix) and _word_before(s, pos) in MAYBE_OR_TO_BE and not TOLD_AFTER_AN.search(
                     s.folded, max(0, pos - s.start - 12), pos - s.start):
                 continue  # "قد تطلبه موسكو"، "يُنتظر أن يصوّت البرلمان": what may or is to happen
             if will and WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
@@ -541,7 +611,7 @@ class EventExtractor:
                 continue  # "معرباً عن رفض بلاده": a stance voiced
             if t == "political_decision" and AGREED_WITH.match(s.folded, pos - s.start):
                 continue  # "وافق الرئيس بوتين على تقييم توكاييف": an opinion shared, not a decision
-            first.setdefault(t, pos)
+            first[t] = pos
         if "protest" in first and not protest_occurs:
             del first["protest"]
         if "protest" in first and "riot" in first and 0 < first["protest"] - first["riot"] <= AGENT_REACH \
@@ -593,8 +663,8 @@ class EventExtractor:
         if not first or hits.any("future", s.start, s.end):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
         found: list[_Trigger] = []
-        for t in PRIORITY:  # the most specific types first, until MAX_TYPES are found
-            if t in first and (treaty_done if t == "treaty_membership" else not self._prevented(s, first[t], t)):
+        for t in sorted(first, key=_RANK.__getitem__):  # the most specific types first, until MAX_TYPES are found
+            if treaty_done if t == "treaty_membership" else not self._prevented(s, first[t], t):
                 found.append(_Trigger(t, first[t]))
                 if len(found) == MAX_TYPES:
                     break
@@ -621,32 +691,32 @@ class EventExtractor:
     def _prevented(s: Sentence, pos: int, kind: str) -> bool:
         """The word right before the trigger turns it into its absence."""
         # each pattern is tried only when a word it needs is in the stretch it may match
+        # (a few substring tests cost less than one search for any of many words)
         f, rel = s.folded, pos - s.start
-        if _UNDONE_BEFORE_WORD.search(f, max(0, rel - _UNDONE_BEFORE_REACH), rel):
+        stretch = f[max(0, rel - _UNDONE_BEFORE_REACH) : rel]
+        if _holds_any(stretch, _UNDONE_BEFORE_WORDS):
             for keys, pattern, reach in UNDONE_BEFORE:
-                lo = max(0, rel - reach)
-                window = f[lo:rel]  # a match lies inside it, so the word it needs does too
-                if any(k in window for k in keys) and pattern.search(f, lo, rel):
+                # a match lies inside the last ``reach`` characters, so the word it needs does too
+                if _holds_any(stretch[-reach:], keys) and pattern.search(f, max(0, rel - reach), rel):
                     return True
         for keys, pattern in UNDONE_AFTER:
             # (each pattern is anchored at the trigger: trying it is cheaper than the search
             # for its words through the rest of the sentence, done only when it matches)
-            if pattern.match(f, rel) and any(k in f for k in keys) and _UNDONE_AFTER_WORD.search(f, rel):
+            if _holds_any(f, keys) and pattern.match(f, rel) and _UNDONE_AFTER_WORD.search(f, rel):
                 return True
         if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
             return True
         word = _word_before(s, pos)
         if not word:
             return False
-        if (word in CONDITIONAL or word in NEGATION or word.strip(QUOTES) in RIGHT_TO
-                or PREVENTION.fullmatch(word) is not None):
+        if word in _UNDOING_WORDS or word.strip(QUOTES) in RIGHT_TO:
             return True
-        return kind in STOPPED_TYPES and STOPPING.fullmatch(word) is not None
+        return kind in STOPPED_TYPES and word in STOPPING
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
         if trig.type == "meeting":
             return self._meeting_place(s, sentence, mentions, hits)
-        inside = [m for m in mentions.between(s.start, s.end) if m.place.kind in SPECIFICITY]
+        inside = mentions.placed_between(s.start, s.end)
         if trig.type == "deployment" and hits.at("departure", trig.pos, s.end):
             if RETURN.match(s.folded, trig.pos - s.start):
                 # units coming home are placed there: "وعادت الكتيبة القرغيزية إلى بيشكيك السبت"
@@ -669,10 +739,7 @@ class EventExtractor:
             # التنفيذ عام 1994" puts only the signing in Tashkent
             s = sentence
             inside = mentions.between(s.start, s.end)
-        local = [
-            m for m in inside
-            if m.place.kind in SPECIFICITY and m.place.kind != "country" and not self._actor(s, m)
-        ]
+        local = [m for m in inside if m.place.kind in LOCAL_KINDS and not self._actor(s, m)]
         if main_state is not None and main_state.iso2:
             home = [m for m in local if m.place.iso2 == main_state.iso2]
             # elsewhere, an event needs its place right after في/إلى/ب ("أعمال العنف في أوش"),
@@ -717,10 +784,9 @@ class EventExtractor:
                 lone = [m.place for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)
                         if m.place.kind == "country"][-1:]
             return [lone[0] if len(lone) == 1 else None]
-        if WHERE.match(s.folded):
+        if "حيث" in s.folded and WHERE.match(s.folded):
             # "وأقلعت الطائرتان إلى ألماتي، حيث تولت حراسة محطة": where is the place just told
-            told = [m.place for m in mentions.between(sentence.start, s.start)
-                    if m.place.kind in SPECIFICITY and m.place.kind != "country" and not _came_from(sentence, m)]
+            told = [m.place for m in mentions.local_between(sentence.start, s.start) if not _came_from(sentence, m)]
             if told:
                 return [told[-1]]
         if trig.type in NO_DEFAULT_PLACE:
@@ -752,7 +818,7 @@ class EventExtractor:
                 return [headed[0].place]
             # the organisation's peacekeepers go to the article's state, whoever announces it
             # ("أعلن باشينيان إرسال قوات جماعية لحفظ السلام")
-            actor = None if COLLECTIVE_FORCE.search(sentence.folded) else self._actor_state(
+            actor = None if _collective_force(sentence.folded) else self._actor_state(
                 s, trig.pos, mentions, hits)
             if actor is not None:
                 return [actor]
@@ -769,9 +835,8 @@ class EventExtractor:
         start = mentions.paragraph_start(s.start)
         if start == 0 and not mentions.paragraphs:
             return None
-        local = _unique(m.place for m in mentions.between(start, s.start)
-                        if m.place.kind in SPECIFICITY and m.place.kind != "country"
-                        and (main_state is None or m.place.iso2 == main_state.iso2))
+        local = _unique(m.place for m in mentions.local_between(start, s.start)
+                        if main_state is None or m.place.iso2 == main_state.iso2)
         return local[0] if len(_without_parents(local)) == 1 else None
 
     def _meeting_place(self, c: Sentence, s: Sentence, mentions, hits: Hits) -> list[Place | None]:
@@ -812,6 +877,8 @@ class EventExtractor:
         أعلن"): the first one after the trigger, else the one right before it."""
         leaders = []  # (offset, iso2) of the people who speak for a state, nearest each side
         for name in self.leaders:
+            if not hits.starts(name):
+                continue  # (most are not named in the article at all)
             iso2 = name[len(LEADER):]
             leaders += [(w.start, iso2) for w in (hits.first(name, pos + 1, c.end), hits.last(name, c.start, pos))
                         if w is not None]
@@ -871,8 +938,8 @@ def _parts(s: Sentence, numbers, mentions: MentionIndex) -> list[tuple]:
             continue
         if not PART_OF.search(s.folded, max(0, n.start - s.start - 14), n.start - s.start):
             continue
-        for m in mentions.between(n.end, min(s.end, n.end + 24)):
-            if m.place.kind in SPECIFICITY and m.place.kind != "country" and PART_PLACE.fullmatch(
+        for m in mentions.local_between(n.end, min(s.end, n.end + 24)):
+            if PART_PLACE.fullmatch(
                     s.folded, n.end - s.start, m.start - s.start):
                 found.append((n, m))
                 break
@@ -1008,9 +1075,8 @@ def _joined(s: Sentence, a: Sentence, b: Sentence) -> Sentence:
     return Sentence(a.start, b.end, s.text[lo:hi], s.folded[lo:hi])
 
 
-def _opens_with_place(c: Sentence, mentions: MentionIndex) -> bool:
-    first = mentions.between(c.start, c.start + CONTINUATION_LEAD + 1)
-    return any(m.place.kind in SPECIFICITY and m.place.kind != "country" for m in first)
+def _opens_with_place(c: Sentence, mentions: _Mentions) -> bool:
+    return mentions.names_local(c.start, c.start + CONTINUATION_LEAD + 1)
 
 
 # قد before a verb in the imperfect is "may" (before the past tense it is "has": قد وصلت)
@@ -1094,6 +1160,10 @@ ORDER_TO_FORCES = re.compile(
 )
 
 
+# the verb it needs (امر، يأمر، أمرت، تأمر، أوامر), found by a search that skips from one امر to the next
+ORDER_VERB = re.compile(r"امرت?\s")
+
+
 # the order as a noun: "قلقه من الأمر بإطلاق النار"، "أوامر بإطلاق النار دون تحذير"
 ORDER_NOUN = re.compile(r"(?:^|\s)[وف]?(?:ب|ل|لل)?(?:ال)?(?:امر|اوامر|تعليمات)\s+$")
 
@@ -1103,8 +1173,6 @@ ORDERED_BY = re.compile(
     r"(?:^|(?<=\s))[وف]?(?:ثم\s+)?(?:امر|امرت|وجه|وجهت)\s+(?:ال)?(?:رييس|حكومه|وزير|وزاره|سلطات)\S*\s+"
     r"(?:[^\s.؛،]+\s+){0,7}?ب[\u0621-\u064a]{3,}"
 )
-# (the words it needs, found by a search that skips ahead to a candidate letter)
-ORDERED_BY_WORDS = re.compile(r"(?:امر|وجه)ت?\s+(?:ال)?(?:رييس|حكومه|وزير|وزاره|سلطات)")
 
 
 def _ordered(s: Sentence, pos: int) -> bool:
@@ -1112,37 +1180,55 @@ def _ordered(s: Sentence, pos: int) -> bool:
     rel = pos - s.start
     if s.folded[rel : rel + 1] == "ب" and ORDER_NOUN.search(s.folded, max(0, rel - 14), rel):
         return True
-    return "امر" in s.folded and any(  # (the verb it needs: امر، أوامر)
+    return ORDER_VERB.search(s.folded) is not None and any(
         m.start() < rel <= m.end() for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
 
 
-def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence]) -> list:
+# (pattern, the type of event it tells, the lexicons (PHRASE_WORDS) of the words it needs, and
+# words it needs anywhere in the sentence: "حول" of تحول and تحويل, وقّع matched inside a word)
+PHRASES = (
+    (MEMBERSHIP_ACT, "treaty_membership", ("phrase:membership",), ()),
+    (BECAME_ORGANISATION, "treaty_membership", ("phrase:organisation",), ("حول", "تحويل")),
+    (SENDING_DECIDED, "political_decision", ("phrase:sending", "phrase:deciding"), ()),
+    # a decree or law signed is a decision whatever else the sentence names
+    (SIGNED_AN_ACT, "political_decision", ("phrase:act",), ("وقع", "وقيع")),
+    (ORDER_TO_FORCES, "political_decision", ("phrase:ordering",), ()),
+    (ORDERED_BY, "political_decision", ("phrase:directing", "phrase:rulers"), ()),
+)
+
+
+def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence], hits: Hits) -> list:
     """``triggers`` with the acts whose subject stands inside the phrase: a membership
     suspended (علقت أوزبكستان عضويتها), the sending of forces announced or decided. The
-    phrases are matched on the sentence without its folded marks (جمّدت is جمـدت folded)."""
+    phrases are matched on the sentence without its folded marks (جمّدت is جمـدت folded),
+    each only in the sentences holding the words it needs (found by the lexicon scan: a
+    pattern tried on every sentence would cost more than all the rest of this function)."""
+    starts = [s.start for s in sents]
+    holding = {name: _sentences_holding(name, hits, sents, starts) for name in PHRASE_WORDS}
+    wanted: dict[int, list[tuple]] = {}  # sentence index → the phrases to look for in it, in order
+    for phrase in PHRASES:
+        for i in set.intersection(*(holding[name] for name in phrase[2])):
+            wanted.setdefault(i, []).append(phrase)
     extra = []
-    for s in sents:
+    for i in sorted(wanted):
+        s = sents[i]
         f = s.folded.replace(GAP, "") if GAP in s.folded else s.folded
-        found: list[tuple[re.Pattern[str], str]] = []
-        # each pattern is tried only on a sentence holding the words it needs (a pattern tried
-        # on every sentence would cost more than all the rest of this loop)
-        if "عضويت" in f or "مشاركت" in f:
-            found.append((MEMBERSHIP_ACT, "treaty_membership"))
-        if "منظمه" in f and ("حول" in f or "تحويل" in f):
-            found.append((BECAME_ORGANISATION, "treaty_membership"))
-        if ("ارسال" in f or "نشر" in f or "ايفاد" in f) and ("اعلن" in f or "قرر" in f):
-            found.append((SENDING_DECIDED, "political_decision"))
-        if ("وقع" in f or "وقيع" in f) and ("مرسوم" in f or "قانون" in f or "تعديل" in f or "قرار" in f):
-            # a decree or law signed is a decision whatever else the sentence names
-            found.append((SIGNED_AN_ACT, "political_decision"))
-        if "امر" in f:  # (and اوامر)
-            found.append((ORDER_TO_FORCES, "political_decision"))
-        if ("امر" in f or "وجه" in f) and ORDERED_BY_WORDS.search(f):
-            found.append((ORDERED_BY, "political_decision"))
-        for pattern, kind in found:
+        for pattern, kind, _, words in wanted[i]:
+            if words and not _holds_any(f, words):
+                continue
             extra += [(s.start + _ungapped(s.folded, m.start()), kind, "") for m in pattern.finditer(f)
                       if pattern is not ORDERED_BY or not MESSAGE_SENT.search(f, m.start(), m.end() + 12)]
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
+
+
+def _sentences_holding(name: str, hits: Hits, sents: Sequence[Sentence], starts: list[int]) -> set[int]:
+    """The indexes of the sentences (``starts``: where each starts) holding a word of lexicon ``name``."""
+    out = set()
+    for pos in hits.starts(name):
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sents[i].end:
+            out.add(i)
+    return out
 
 
 def _ungapped(folded: str, i: int) -> int:
@@ -1178,7 +1264,7 @@ def _gathered_to_sign(events: list[Event]) -> list[Event]:
     """A gathering told in the sentence of a treaty step is where the step was taken ("يوم
     اجتمع في طشقند قادة ست جمهوريات … ووقّعوا معاهدة"، "وفي قمة عقدت في موسكو … قرر الأعضاء
     تحويل المعاهدة إلى منظمة"): one treaty event, at the gathering's place when it has none."""
-    treaty_at = {(e.start, e.date) for e in events if e.type in HISTORICAL and not REFUSED.search(e.evidence)}
+    treaty_at = {(e.start, e.date) for e in events if e.type in HISTORICAL and not _refused(e.evidence)}
     if not treaty_at:
         return events
     held = {}
@@ -1195,6 +1281,10 @@ def _gathered_to_sign(events: list[Event]) -> list[Event]:
 
 # a summit where somebody refused to sign ("رفض باشينيان التوقيع على الإعلان الختامي") was a meeting
 REFUSED = re.compile(r"(?:^|\s)[وف]?(?:رفض|رفضت|يرفض|ترفض|امتنع|امتنعت)(?!\S)")
+
+
+def _refused(text: str) -> bool:
+    return ("رفض" in text or "امتنع" in text) and REFUSED.search(text) is not None  # (the words it needs first)
 
 
 def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Event]:
