@@ -165,6 +165,7 @@ LOCATIVE_BEFORE = re.compile(
     r")"
 )
 LOCATIVE_REACH = 32
+LOCATED_REACH = 40  # (what else names a place where something is held: "قمة موسكو"، "شهدت العاصمة")
 BETWEEN_BEFORE = re.compile(r"(?:^|\s)[وف]?بين\s+$")
 
 
@@ -345,13 +346,12 @@ LISTED_YEARS_WINDOW = 60
 # at most) in every match of its pattern
 PHRASE_WORDS: dict[str, tuple[str, ...]] = {
     "phrase:membership": ("عضويت", "مشاركت"),  # علقت أوزبكستان عضويتها
-    "phrase:organisation": ("منظمه",),  # تحولت المعاهدة إلى منظمة
+    "phrase:turning": ("تحول", "يتحول", "تتحول", "تحويل"),  # تحولت المعاهدة إلى منظمة
     "phrase:sending": ("ارسال", "نشر", "ايفاد"),  # أعلن … إرسال قوات
     "phrase:deciding": ("اعلن", "قرر"),
     "phrase:act": ("مرسوم", "قانون", "تعديل", "قرار"),  # وقّع مرسوماً
     "phrase:ordering": ("امر", "يامر", "تامر", "اوامر"),  # أمر قوات الأمن بإطلاق النار
     "phrase:directing": ("امر", "وجه"),  # أمر الرئيس … بتثبيت الأسعار
-    "phrase:rulers": ("رييس", "حكومه", "وزير", "وزاره", "سلطات"),
 }
 
 # the word lists this module looks for, found by the article's one lexicon scan
@@ -411,6 +411,26 @@ class _Mentions(MentionIndex):
         self.placed_starts = [m.start for m in self.placed]
         self.local = [m for m in self.placed if m.place.kind in LOCAL_KINDS]
         self.local_starts = [m.start for m in self.local]
+        # what stands before a mention, asked again by each trigger of a sentence: by the stretch
+        # of text asked about (where it starts, the mention's start) and the question
+        self._locative: dict[tuple[int, int, bool], bool] = {}
+        self._located: dict[tuple[int, int], bool] = {}
+
+    def locative_before(self, s: Sentence, m: Mention, *, between: bool = False) -> bool:
+        """:func:`_locative_before`, worked out once per stretch of text."""
+        key = (max(s.start, m.start - LOCATIVE_REACH), m.start, between)
+        found = self._locative.get(key)
+        if found is None:
+            found = self._locative[key] = _locative_before(s, m, between=between)
+        return found
+
+    def located(self, s: Sentence, m: Mention) -> bool:
+        """:func:`_located`, worked out once per stretch of text."""
+        key = (max(s.start, m.start - LOCATED_REACH), m.start)
+        found = self._located.get(key)
+        if found is None:
+            found = self._located[key] = _located(s, m)
+        return found
 
     def placed_between(self, start: int, end: int) -> list[Mention]:
         return self.placed[bisect_left(self.placed_starts, start) : bisect_left(self.placed_starts, end)]
@@ -739,13 +759,13 @@ class EventExtractor:
             # التنفيذ عام 1994" puts only the signing in Tashkent
             s = sentence
             inside = mentions.between(s.start, s.end)
-        local = [m for m in inside if m.place.kind in LOCAL_KINDS and not self._actor(s, m)]
+        local = [m for m in inside if m.place.kind in LOCAL_KINDS and not self._actor(s, m, mentions)]
         if main_state is not None and main_state.iso2:
             home = [m for m in local if m.place.iso2 == main_state.iso2]
             # elsewhere, an event needs its place right after في/إلى/ب ("أعمال العنف في أوش"),
             # not a place merely named ("الطائرات القادمة من موسكو")
             local = home or (local if trig.type in HISTORICAL or trig.type in ("armed_clash", "meeting")
-                             else [m for m in local if _located(s, m)])
+                             else [m for m in local if mentions.located(s, m)])
         if local:
             best = max(SPECIFICITY[m.place.kind] for m in local)
             chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
@@ -766,7 +786,7 @@ class EventExtractor:
             # at that state; a treaty signed by several states has no place of its own
             # "أوزبكستان، التي علّقت عضويتها عام 2012": a relative clause tells of the state before it
             if RELATIVE.match(s.folded):
-                before = self._states_named(sentence, mentions.between(sentence.start, s.start)[-1:])
+                before = self._states_named(sentence, mentions.between(sentence.start, s.start)[-1:], mentions)
                 if before:
                     return before
             if MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start):
@@ -776,9 +796,9 @@ class EventExtractor:
                 if actor is not None:
                     return [actor]
             # a capital speaking for its state counts as the state: "علّقت طشقند عضويتها"
-            lone = self._states_named(s, inside)
+            lone = self._states_named(s, inside, mentions)
             if not lone:
-                lone = self._states_named(sentence, mentions.between(sentence.start, sentence.end))
+                lone = self._states_named(sentence, mentions.between(sentence.start, sentence.end), mentions)
             if not lone and MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start):
                 # "لكنها علّقت مشاركتها مجدداً": the state told just before
                 lone = [m.place for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)
@@ -805,7 +825,7 @@ class EventExtractor:
             actor = self._actor_state(sentence, trig.pos, mentions, hits, before_only=True)
             if actor is not None:
                 return [actor]
-        located = [m for m in states if _locative_before(s, m, between=trig.type in PARTIES_MEET)]
+        located = [m for m in states if mentions.locative_before(s, m, between=trig.type in PARTIES_MEET)]
         if located:
             return [located[0].place]
         if trig.type == "political_decision":
@@ -845,26 +865,26 @@ class EventExtractor:
         اجتماعا عبر الفيديو، هو الأول منذ قمة إسطنبول": Istanbul's summit was not)."""
         if hits.any("virtual", c.start, c.end):
             return [None]
-        held = self._held_at(s, mentions.between(c.start, c.end))
+        held = self._held_at(s, mentions.between(c.start, c.end), mentions)
         if held is None and not hits.any("virtual", s.start, s.end):
-            held = self._held_at(s, mentions.between(s.start, s.end))
+            held = self._held_at(s, mentions.between(s.start, s.end), mentions)
         return [held]
 
     @staticmethod
-    def _held_at(s: Sentence, mentions) -> Place | None:
-        """The first of ``mentions`` (of sentence ``s``) named as where something is held."""
-        for m in mentions:
-            if m.place.kind != "country" and m.place.kind in SPECIFICITY and _located(s, m):
+    def _held_at(s: Sentence, named, mentions: _Mentions) -> Place | None:
+        """The first of ``named`` (mentions of sentence ``s``) named as where something is held."""
+        for m in named:
+            if m.place.kind in LOCAL_KINDS and mentions.located(s, m):
                 return m.place
         return None
 
-    def _states_named(self, s: Sentence, mentions) -> list[Place]:
-        """The states ``mentions`` of ``s`` name: by name, or by a capital that acts for one."""
+    def _states_named(self, s: Sentence, named, mentions: _Mentions) -> list[Place]:
+        """The states ``named`` (mentions of ``s``) name: by name, or by a capital that acts for one."""
         states = []
-        for m in mentions:
+        for m in named:
             if m.place.kind == "country":
                 states.append(m.place)
-            elif self._actor(s, m) and m.place.iso2 in self.states:
+            elif self._actor(s, m, mentions) and m.place.iso2 in self.states:
                 states.append(self.states[m.place.iso2])
         return _unique(states)
 
@@ -883,7 +903,7 @@ class EventExtractor:
             leaders += [(w.start, iso2) for w in (hits.first(name, pos + 1, c.end), hits.last(name, c.start, pos))
                         if w is not None]
         others = [(m.start, m.place.iso2) for m in mentions.between(c.start, c.end)
-                  if (m.via == "adjective" and m.place.kind == "country") or self._actor(c, m)]
+                  if (m.via == "adjective" and m.place.kind == "country") or self._actor(c, m, mentions)]
         earlier = [x for x in leaders if x[0] < pos]
         if before_only:
             # any person, adjective, acting capital or state named before it
@@ -903,11 +923,11 @@ class EventExtractor:
             iso = min(after)[1] if after else max(near)[1] if near else max(earlier)[1] if earlier else None
         return self.states.get(iso) if iso else None
 
-    def _actor(self, s: Sentence, m: Mention) -> bool:
+    def _actor(self, s: Sentence, m: Mention, mentions: _Mentions) -> bool:
         """A capital named without a locative preposition speaks for its government (موسكو ترى)."""
         if m.place.key not in self.capitals:
             return False
-        return not _located(s, m)
+        return not mentions.located(s, m)
 
     def _figures(
         self, s: Sentence, numbers: Sequence[NumberMention], hits: Hits
@@ -992,7 +1012,7 @@ def _located(s: Sentence, m: Mention) -> bool:
     if _locative_before(s, m):
         return True
     rel = m.start - s.start
-    before = s.folded[max(0, rel - 40) : rel]
+    before = s.folded[max(0, rel - LOCATED_REACH) : rel]
     # "قمة موسكو"، "اجتماع يريفان": a gathering named after its city is held there (each
     # pattern is tried only when a word it needs stands before the name)
     return (
@@ -1185,15 +1205,15 @@ def _ordered(s: Sentence, pos: int) -> bool:
 
 
 # (pattern, the type of event it tells, the lexicons (PHRASE_WORDS) of the words it needs, and
-# words it needs anywhere in the sentence: "حول" of تحول and تحويل, وقّع matched inside a word)
+# words it needs anywhere in the sentence: وقّع, matched inside a word too)
 PHRASES = (
     (MEMBERSHIP_ACT, "treaty_membership", ("phrase:membership",), ()),
-    (BECAME_ORGANISATION, "treaty_membership", ("phrase:organisation",), ("حول", "تحويل")),
+    (BECAME_ORGANISATION, "treaty_membership", ("phrase:turning",), ()),
     (SENDING_DECIDED, "political_decision", ("phrase:sending", "phrase:deciding"), ()),
     # a decree or law signed is a decision whatever else the sentence names
     (SIGNED_AN_ACT, "political_decision", ("phrase:act",), ("وقع", "وقيع")),
     (ORDER_TO_FORCES, "political_decision", ("phrase:ordering",), ()),
-    (ORDERED_BY, "political_decision", ("phrase:directing", "phrase:rulers"), ()),
+    (ORDERED_BY, "political_decision", ("phrase:directing",), ()),
 )
 
 
