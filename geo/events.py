@@ -165,8 +165,27 @@ LOCATIVE_BEFORE = re.compile(
     r")"
 )
 LOCATIVE_REACH = 32
+# every stretch LOCATIVE_BEFORE matches ends with ب (بألماتي) or with a word ending in one of these,
+# then a space: most stretches are ruled out by this test before the pattern is tried
+# (keep it in step with the pattern)
+LOCATIVE_TAILS = (
+    "في", "الي", "علي", "جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "وسطي",
+    "مطار", "مدينه", "مدينتي", "ميدان", "ساحه", "قاعده", "منطقه", "منطقتي", "اقليم", "ولايه", "مقاطعه", "بلده",
+    "بلدتي", "قريه", "محافظه", "اراضي", "اجتاح", "اجتاحت", "اجتاحوا", "طال", "طالت", "هز", "هز\u0640", "هزت",
+    "هز\u0640ت", "ضرب", "ضربت", "عم", "عم\u0640", "عمت", "عم\u0640ت", "قرب", "من",
+)
 LOCATED_REACH = 40  # (what else names a place where something is held: "قمة موسكو"، "شهدت العاصمة")
 BETWEEN_BEFORE = re.compile(r"(?:^|\s)[وف]?بين\s+$")
+
+
+def _may_be_locative(before: str) -> bool:
+    """The stretch ``before`` ends as a match of LOCATIVE_BEFORE must (see LOCATIVE_TAILS)."""
+    if before.endswith("ب"):
+        return True
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    return bool(words) and words[-1].endswith(LOCATIVE_TAILS)
 
 
 def _locative_before(s: Sentence, m: Mention, *, between: bool = False) -> bool:
@@ -174,7 +193,7 @@ def _locative_before(s: Sentence, m: Mention, *, between: bool = False) -> bool:
     ``between``, بين counts too: "اشتباكات بين أرمينيا وأذربيجان")."""
     rel = m.start - s.start
     before = s.folded[max(0, rel - LOCATIVE_REACH) : rel]
-    if LOCATIVE_BEFORE.search(" " + before) is not None:
+    if _may_be_locative(before) and LOCATIVE_BEFORE.search(" " + before) is not None:
         return True
     return between and BETWEEN_BEFORE.search(before) is not None
 
@@ -553,7 +572,10 @@ class EventExtractor:
     def _history_steps(self, s: Sentence, triggers: list[tuple[int, str, str]], hits: Hits,
                        mentions: MentionIndex) -> list[int]:
         """Where the steps of a history told in sentence ``s`` are ("وقعت … عام 1992، ووقعت ثلاث
-        دول أخرى في العام التالي … حيز التنفيذ في عام 1994"): each step takes the date told after it."""
+        دول أخرى في العام التالي … حيز التنفيذ في عام 1994"): each step takes the date told after it.
+        Fewer than two are no history told in steps, and need no more looking at."""
+        if len({pos for pos, t, _ in triggers if t in HISTORICAL}) < 2:
+            return []
         return sorted({pos for pos, t, _ in triggers if t in HISTORICAL
                        and not (self._prevented(s, pos, t) or self._forces_leaving(s, pos, hits, mentions))})
 
@@ -680,7 +702,7 @@ class EventExtractor:
         if (moved is not None and "deployment" not in first and units
                 and not REPORTED.search(s.folded, moved - s.start, moved - s.start + REPORTED_REACH)):
             first["deployment"] = moved
-        if not first or hits.any("future", s.start, s.end):
+        if not first or (hits.starts("future") and hits.any("future", s.start, s.end)):
             return []  # nothing, or a plan rather than an event (troop pledges are counted apart)
         found: list[_Trigger] = []
         for t in sorted(first, key=_RANK.__getitem__):  # the most specific types first, until MAX_TYPES are found
