@@ -452,6 +452,15 @@ class _Mentions(MentionIndex):
         # of text asked about (where it starts, the mention's start) and the question
         self._locative: dict[tuple[int, int, bool], bool] = {}
         self._located: dict[tuple[int, int], bool] = {}
+        self._same_city: dict[int, bool] = {}  # by where the sentence starts
+
+    def same_city_told(self, s: Sentence) -> bool:
+        """Sentence ``s`` names "the same city" (SAME_CITY), worked out once a sentence."""
+        found = self._same_city.get(s.start)
+        if found is None:
+            f = s.folded
+            found = self._same_city[s.start] = ("المدينه" in f or "البلده" in f) and SAME_CITY.search(f) is not None
+        return found
 
     def locative_before(self, s: Sentence, m: Mention, *, between: bool = False) -> bool:
         """:func:`_locative_before`, worked out once per stretch of text."""
@@ -522,7 +531,7 @@ class EventExtractor:
                 recent = None  # what spreads is told in the sentence before, at the latest
             if lo == hi:
                 if recent is not None and SPREAD_STEM.search(s.folded):
-                    for c in _claims(s, positions, mentions):
+                    for c, _, _ in _claims(s, positions, mentions):
                         out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
                 continue
             kinds = {t for _, t, _ in triggers[lo:hi]}
@@ -546,8 +555,7 @@ class EventExtractor:
                 and mentions.paragraph_start(before.start) == mentions.paragraph_start(s.start)
                 and hits.any(UNITS, before.start, before.end))
             will = WILL_WORD.search(s.folded) is not None  # what will be done (its clauses are asked again)
-            for c in _claims(s, positions, mentions):
-                a, b = bisect_left(positions, c.start), bisect_left(positions, c.end)
+            for c, a, b in _claims(s, positions, mentions):
                 if a == b:
                     if recent is not None and SPREAD_STEM.search(c.folded):
                         out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
@@ -815,7 +823,7 @@ class EventExtractor:
                 chosen += [r for r in _unique(m.place for m in local if m.place.kind == "region")
                            if not any(_within(r, c, REGION_REACH_KM) for c in chosen)]
             return _without_parents(chosen)[:MAX_PLACES]
-        if ("المدينه" in sentence.folded or "البلده" in sentence.folded) and SAME_CITY.search(sentence.folded):
+        if mentions.same_city_told(sentence):
             # "وكانت المدينة نفسها قد شهدت …": the city named last before this sentence
             earlier = [m for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)
                        if m.place.kind == "city"]
@@ -1071,25 +1079,28 @@ HOSTING_STEM = re.compile("شهد|ضاف|حتضن")
 CONTINUATION_LEAD = 16  # characters before the place: و، ثم، إضافة إلى، في …
 
 
-def _claims(s: Sentence, positions: list[int], mentions: MentionIndex) -> list[Sentence]:
+def _claims(s: Sentence, positions: list[int], mentions: _Mentions) -> list[tuple[Sentence, int, int]]:
     """The clauses of ``s``, each trigger-less clause that opens with a place joined to the
     clause before it; a short one that only says where ("وفي العاصمة طشقند، وقّع القادة …")
-    is joined to the clause after it, when that one tells what happened."""
+    is joined to the clause after it, when that one tells what happened. Each claim comes
+    with the range of ``positions`` (the triggers' offsets) inside it."""
     parts = clauses(s)
-    out: list[Sentence] = []
-    fronted: Sentence | None = None
+    held = [(bisect_left(positions, c.start), bisect_left(positions, c.end)) for c in parts]
+    out: list[tuple[Sentence, int, int]] = []
+    fronted: tuple[Sentence, int] | None = None  # a clause that only says where, and its first trigger
     for i, c in enumerate(parts):
+        a, b = held[i]
         if fronted is not None:
-            c, fronted = _joined(s, fronted, c), None
-        bare = bisect_left(positions, c.start) == bisect_left(positions, c.end)
-        if (bare and i + 1 < len(parts) and _fronted(c)
-                and bisect_left(positions, parts[i + 1].start) < bisect_left(positions, parts[i + 1].end)
+            c, a, fronted = _joined(s, fronted[0], c), fronted[1], None
+        bare = a == b
+        if (bare and i + 1 < len(parts) and _fronted(c) and held[i + 1][0] < held[i + 1][1]
                 and _opens_with_place(c, mentions)):
-            fronted = c
+            fronted = (c, a)
         elif out and bare and (_opens_with_place(c, mentions) or _goes_on(c)):
-            out[-1] = _joined(s, out[-1], c)
+            told, first, _ = out[-1]
+            out[-1] = (_joined(s, told, c), first, b)
         else:
-            out.append(c)
+            out.append((c, a, b))
     return out
 
 
