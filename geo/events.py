@@ -219,6 +219,8 @@ COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s
 
 def _collective_force(folded: str) -> bool:
     return ("سلام" in folded or "جماعي" in folded) and COLLECTIVE_FORCE.search(folded) is not None  # (its words first)
+
+
 # protesters named as who did something ("اقتحم محتجون"، "أحرق متظاهرون") right after its verb
 AGENT = re.compile(r"[وف]?(?:ال)?(?:محتج|متظاهر)")
 AGENT_REACH = 16
@@ -418,6 +420,7 @@ _UNDONE_BEFORE_WORDS = tuple(dict.fromkeys(
     k for keys, _, _ in UNDONE_BEFORE for k in keys
     if not any(o != k and o in k for keys2, _, _ in UNDONE_BEFORE for o in keys2)))
 _UNDONE_BEFORE_REACH = max(reach for _, _, reach in UNDONE_BEFORE)
+_UNDONE_AFTER_WORD = re.compile("|".join(re.escape(k) for keys, _ in UNDONE_AFTER for k in keys))
 
 
 @cache
@@ -435,7 +438,7 @@ def _undoing_words():
 
 def _holds_undoing_word(stretch: str) -> bool:
     return next(_undoing_words().iter(stretch), None) is not None
-_UNDONE_AFTER_WORD = re.compile("|".join(re.escape(k) for keys, _ in UNDONE_AFTER for k in keys))
+
 
 class _Mentions(MentionIndex):
     """The article's mentions (:class:`geo.clauses.MentionIndex`), with the ones the rules ask
@@ -759,7 +762,6 @@ class EventExtractor:
     def _prevented(s: Sentence, pos: int, kind: str) -> bool:
         """The word right before the trigger turns it into its absence."""
         # each pattern is tried only when a word it needs is in the stretch it may match
-        # (a few substring tests cost less than one search for any of many words)
         f, rel = s.folded, pos - s.start
         stretch = f[max(0, rel - _UNDONE_BEFORE_REACH) : rel]
         if _holds_undoing_word(stretch):
@@ -897,7 +899,7 @@ class EventExtractor:
         return [states[0].place] if states else [None]
 
     @staticmethod
-    def _paragraph_place(s: Sentence, mentions: MentionIndex, main_state: Place | None) -> Place | None:
+    def _paragraph_place(s: Sentence, mentions: _Mentions, main_state: Place | None) -> Place | None:
         """The one local place named earlier in the paragraph of sentence ``s`` (a city,
         region or site of the article's state); None when there are none or several."""
         start = mentions.paragraph_start(s.start)
@@ -936,7 +938,7 @@ class EventExtractor:
                 states.append(self.states[m.place.iso2])
         return _unique(states)
 
-    def _actor_state(self, c: Sentence, pos: int, mentions: MentionIndex, hits: Hits, *,
+    def _actor_state(self, c: Sentence, pos: int, mentions: _Mentions, hits: Hits, *,
                      before_only: bool = False) -> Place | None:
         """The state of who acts at trigger ``pos`` of claim ``c``: a person who speaks for a
         state (data/gazetteer/people.csv), a state adjective (السلطات الكازاخية) or a capital
@@ -996,7 +998,7 @@ PART_OF = re.compile(r"(?:^|\s)[وف]?(?:من\s+)?(?:بينهم|منهم|بين�
 PART_PLACE = re.compile(r"\s*(?:\S+\s+){0,2}?(?:في|ب)\s*$")
 
 
-def _parts(s: Sentence, numbers, mentions: MentionIndex) -> list[tuple]:
+def _parts(s: Sentence, numbers, mentions: _Mentions) -> list[tuple]:
     """(figure, place) of each part of a toll told with its place in sentence ``s``."""
     if "بين" not in s.folded and "منه" not in s.folded:
         return []
@@ -1007,8 +1009,7 @@ def _parts(s: Sentence, numbers, mentions: MentionIndex) -> list[tuple]:
         if not PART_OF.search(s.folded, max(0, n.start - s.start - 14), n.start - s.start):
             continue
         for m in mentions.local_between(n.end, min(s.end, n.end + 24)):
-            if PART_PLACE.fullmatch(
-                    s.folded, n.end - s.start, m.start - s.start):
+            if PART_PLACE.fullmatch(s.folded, n.end - s.start, m.start - s.start):
                 found.append((n, m))
                 break
     return found
