@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from geo.boilerplate import body_end
@@ -124,57 +125,206 @@ class _Text:
 MAX_PREFIX = max(len(p) for p in clitic_prefixes())
 _CLITIC_LETTERS = frozenset("".join(clitic_prefixes()))
 MAX_SUFFIX = max(len(x) for x in ADJECTIVE_ENDINGS)
+MAX_CACHED_WORDS = 200_000  # distinct written words whose spans are kept; then the cache starts over
 
 
-def find_spans(t: _Text, index: GazetteerIndex) -> list[Span]:
-    prefixes = clitic_prefixes()
-    adjectives = index.adjectives
-    may_go_on = index.open_ended_keys  # keys that more letters of the same word may follow
-    is_ar, is_latin, clitic_letters = _IS_AR, _IS_LATIN, _CLITIC_LETTERS
-    f = t.folded
+def _span_at(f: str, s: int, e: int, k: str, index: GazetteerIndex) -> Span | None:
+    """The span of key ``k`` found at ``f[s:e]`` when it sits on word boundaries, else None."""
     n = len(f)
-    padded = f + " "  # padded[n] is no letter: no bounds test at the end of the text
-    found: list[tuple[int, int, int, Span]] = []  # (-length, start, order, span): the overlap sort key
+    if e < n and f[e] in _IS_AR and k not in index.open_ended_keys:
+        return None  # the word goes on: a name never takes an ending
+    prefix = _prefix_at(f, s, k)
+    if prefix is None:
+        return None
+    if k[0] in _IS_LATIN:
+        if f[e : e + 1] in _IS_LATIN:
+            return None
+        return Span(s, e, k, "", "")
+    te = e
+    if k in index.adjectives:
+        while te < n and f[te] in _IS_AR and te - e <= MAX_SUFFIX:
+            te += 1
+        suffix = f[e:te]
+        if suffix and suffix not in ADJECTIVE_ENDINGS:
+            return None
+    else:
+        suffix = ""
+    return Span(s, te, k, prefix, suffix)
+
+
+def _prefix_at(f: str, s: int, k: str) -> str | None:
+    """The clitics in front of key ``k`` starting at ``f[s]``, None when the key starts
+    inside another word. A Latin name takes none, and only a Latin letter runs into it."""
+    if k[0] in _IS_LATIN:
+        return None if s > 0 and f[s - 1] in _IS_LATIN else ""
+    if s == 0 or f[s - 1] not in _IS_AR:
+        return ""
+    if f[s - 1] not in _CLITIC_LETTERS:
+        return None  # a letter that no clitic ends with: the key sits inside another word
+    ts = s - 1
+    while ts > 0 and f[ts - 1] in _IS_AR and s - ts <= MAX_PREFIX:
+        ts -= 1
+    prefix = f[ts:s]
+    # too long a prefix, or not clitics: the key sits inside another word
+    return prefix if prefix in clitic_prefixes() else None
+
+
+class _Found(NamedTuple):
+    """A span before overlaps are settled, with its sort key: longest first, then earliest,
+    then the one whose key ends first (the order the automaton reports them in)."""
+
+    minus_length: int
+    start: int
+    key_end: int
+    span: Span
+
+
+def _candidates(f: str, index: GazetteerIndex) -> list[_Found]:
+    """Every gazetteer key the automaton finds in ``f`` that sits on word boundaries."""
+    found = []
     for last, k in index.automaton.iter(f):
         e = last + 1
-        if padded[e] in is_ar and k not in may_go_on:
-            continue  # the word goes on: a name never takes an ending
-        s = e - len(k)
-        if k[0] in is_latin:
-            if (s > 0 and f[s - 1] in is_latin) or f[e : e + 1] in is_latin:
-                continue
-            found.append((s - e, s, len(found), Span(s, e, k, "", "")))
-            continue
-        if s > 0 and f[s - 1] in is_ar:
-            if f[s - 1] not in clitic_letters:
-                continue  # a letter that no clitic ends with: the key sits inside another word
-            ts = s - 1
-            while ts > 0 and f[ts - 1] in is_ar and s - ts <= MAX_PREFIX:
-                ts -= 1
-            prefix = f[ts:s]
-            if prefix not in prefixes:
-                continue  # too long a prefix, or not clitics: the key sits inside another word
-        else:
-            prefix = ""
-        te = e
-        if k in adjectives:
-            while te < n and f[te] in is_ar and te - e <= MAX_SUFFIX:
-                te += 1
-            suffix = f[e:te]
-            if suffix and suffix not in ADJECTIVE_ENDINGS:
-                continue
-        else:
-            suffix = ""
-        found.append((s - te, s, len(found), Span(s, te, k, prefix, suffix)))
-    return _longest_first(found)
+        sp = _span_at(f, e - len(k), e, k, index)
+        if sp is not None:
+            found.append(_Found(sp.start - sp.end, sp.start, e, sp))
+    return found
 
 
-def _longest_first(found: list[tuple[int, int, int, Span]]) -> list[Span]:
+class _WordSpans(NamedTuple):
+    """What one written word (the text between two spaces) holds, in offsets inside it. A
+    span never reaches over a space unless its key has one, so a word's spans depend on the
+    word alone, and the same words come back in every article."""
+
+    taken: tuple[Span, ...]  # its spans once overlaps inside it are settled
+    found: tuple[_Found, ...]  # all of them, for when a name of several words overlaps them
+    heads: tuple[tuple[int, bool], ...]  # (offset, may end inside a word): names of several words start there
+
+
+class _PairSpans(NamedTuple):
+    """The names of several words that start in the first of two written words, in offsets
+    inside the pair (the two words and the space between them)."""
+
+    found: tuple[_Found, ...]  # names that end inside the pair
+    longer: tuple[tuple[int, str], ...]  # (offset, key): names of three words or more, to test on the text
+
+
+class _Cache(dict):
+    """A bounded cache of short strings (written words, pairs of them): the value is worked
+    out by ``make`` when a string is first seen; the cache starts over when full."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, s: str):
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        value = self[s] = self.make(s)
+        return value
+
+
+class _SpanFinder:
+    """Finds the article's spans written word by written word (the text between two
+    spaces): a span never reaches over a space unless its key holds one, so what a word
+    holds depends on the word alone and is worked out once per distinct word. Names of
+    several words are looked up where one of their first words ends a written word."""
+
+    def __init__(self, index: GazetteerIndex):
+        self.index = index
+        self.words = _Cache(self._word_spans)
+        self.pairs = _Cache(self._pair_spans)
+
+    def find(self, f: str) -> list[Span]:
+        tokens = f.split(" ")
+        per_word = list(map(self.words.__getitem__, tokens))
+        lengths = list(accumulate(map(len, tokens), initial=0))  # written word j starts at lengths[j] + j
+        holding = list(compress(range(len(tokens)), per_word))
+        multi, touched = self._multiword(f, tokens, per_word, lengths, holding)
+        if not multi:
+            return [_moved(sp, lengths[j] + j) for j in holding for sp in per_word[j].taken]
+        # a name of several words competes only with the spans of the written words it
+        # reaches into; elsewhere each word's own winners stand
+        for j in touched:
+            if per_word[j] is not None:
+                pos = lengths[j] + j
+                multi.extend(_Found(x.minus_length, pos + x.start, pos + x.key_end, _moved(x.span, pos))
+                             for x in per_word[j].found)
+        spans = _longest_first(multi)
+        spans.extend(_moved(sp, lengths[j] + j) for j in holding if j not in touched for sp in per_word[j].taken)
+        spans.sort(key=_start)
+        return spans
+
+    def _multiword(self, f, tokens, per_word, lengths, holding) -> tuple[list[_Found], set[int]]:
+        """The names of several words (in article offsets), and the written words they reach into."""
+        last = len(tokens) - 1
+        firsts = [j for j in holding if per_word[j].heads and j < last]
+        per_pair = list(map(self.pairs.__getitem__, [f[lengths[j] + j : lengths[j + 2] + j + 1] for j in firsts]))
+        multi: list[_Found] = []
+        touched: set[int] = set()
+        for j, pair in compress(zip(firsts, per_pair, strict=True), per_pair):
+            pos = lengths[j] + j
+            found = [_Found(x.minus_length, pos + x.start, pos + x.key_end, _moved(x.span, pos)) for x in pair.found]
+            for i, k in pair.longer:
+                if f.startswith(k, pos + i):
+                    sp = _span_at(f, pos + i, pos + i + len(k), k, self.index)
+                    if sp is not None:
+                        found.append(_Found(sp.start - sp.end, sp.start, pos + i + len(k), sp))
+            for x in found:
+                end = j + 1
+                while end < last and lengths[end + 1] + end + 1 < x.span.end:
+                    end += 1
+                touched.update(range(j, end + 1))
+            multi += found
+        return multi, touched
+
+    def _word_spans(self, word: str) -> _WordSpans | None:
+        found = _candidates(word, self.index) if word else []
+        heads = self.index.multiword.heads
+        starts = tuple(
+            (i, heads[word[i:]])
+            for i in range(len(word))
+            if word[i:] in heads and _prefix_at(word, i, word[i:]) is not None
+        )
+        if not found and not starts:
+            return None
+        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), starts)
+
+    def _pair_spans(self, pair: str) -> _PairSpans | None:
+        """The first word's heads, and the second word's places where the second word of a
+        name may end (anywhere, for a name that may end inside a word)."""
+        first, second = pair.split(" ")
+        by_two_words = self.index.multiword.by_two_words
+        found, longer = [], []
+        for i, open_ended in self.words[first].heads:
+            for m in range(len(second) + 1) if open_ended else _name_ends(second):
+                for k in by_two_words.get(pair[i : len(first) + 1 + m], ()):
+                    if i + len(k) > len(pair):
+                        longer.append((i, k))
+                    elif pair.startswith(k, i):
+                        sp = _span_at(pair, i, i + len(k), k, self.index)
+                        if sp is not None:
+                            found.append(_Found(sp.start - sp.end, i, i + len(k), sp))
+        return _PairSpans(tuple(found), tuple(longer)) if found or longer else None
+
+
+def _moved(sp: Span, pos: int) -> Span:
+    """A span of a written word, in offsets of the article (the word starts at ``pos``)."""
+    return Span(pos + sp.start, pos + sp.end, sp.key, sp.prefix, sp.suffix)
+
+
+@lru_cache(maxsize=8192)
+def _name_ends(word: str) -> tuple[int, ...]:
+    """Where in ``word`` a name that is no adjective and starts with an Arabic letter may
+    end: at its end, or before a character that is no Arabic letter."""
+    return (*(m for m, c in enumerate(word) if c not in _IS_AR), len(word))
+
+
+def _longest_first(found: list[_Found]) -> list[Span]:
     """Overlaps go to the longest span, then the earliest; ``found`` holds sort keys."""
     if not found:
         return []
     taken: list[Span] = []
-    occupied = bytearray(max(x[3].end for x in found))
+    occupied = bytearray(max(x.span.end for x in found))
     found.sort()
     for _, _, _, sp in found:
         lo = sp.start - len(sp.prefix)
@@ -219,6 +369,7 @@ class Geoparser:
     def __init__(self, index: GazetteerIndex):
         self.index = index
         self._facts: dict[str, _KeyFacts] = {}
+        self._spans = _SpanFinder(index)
 
     def parse(
         self, text: str, *, folded: str | None = None, end: int | None = None, gaps: GapMap | None = None
@@ -229,7 +380,7 @@ class Geoparser:
         if folded is None or len(folded) != end:
             folded = gaps = None
         t = _Text(text, end, folded, gaps)
-        spans = find_spans(t, self.index)
+        spans = self._spans.find(t.folded)
         t.span_at_end = {sp.end: sp for sp in spans}
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}

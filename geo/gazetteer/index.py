@@ -13,6 +13,7 @@ import pickle
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from geo.errors import GazetteerError
 from geo.gazetteer.entries import Entry
@@ -51,6 +52,15 @@ class GazetteerIndex:
             self.__dict__["_open_ended_keys"] = cached
         return cached
 
+    @property
+    def multiword(self) -> MultiwordKeys:
+        """The keys that hold a space, for looking them up word by word; derived, not pickled."""
+        cached = self.__dict__.get("_multiword")
+        if cached is None:
+            cached = MultiwordKeys.of(self)
+            self.__dict__["_multiword"] = cached
+        return cached
+
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
@@ -59,6 +69,26 @@ class GazetteerIndex:
 
     def place(self, key: str) -> Place:
         return self.places[key]
+
+
+class MultiwordKeys(NamedTuple):
+    """Keys of several words, by their first word and by their first two words."""
+
+    heads: dict[str, bool]  # first word → whether a key it starts may end inside a word
+    by_two_words: dict[str, tuple[str, ...]]  # "first second" → the keys that start so
+
+    @classmethod
+    def of(cls, index: GazetteerIndex) -> MultiwordKeys:
+        heads: dict[str, bool] = {}
+        by_two: dict[str, list[str]] = {}
+        open_ended = index.open_ended_keys
+        for k in {*index.entries, *index.adjectives}:
+            if " " not in k:
+                continue
+            words = k.split(" ", 2)
+            heads[words[0]] = heads.get(words[0], False) or k in open_ended
+            by_two.setdefault(f"{words[0]} {words[1]}", []).append(k)
+        return cls(heads, {two: tuple(sorted(keys)) for two, keys in by_two.items()})
 
 
 def fingerprint(paths: list[Path], extra: str) -> str:
