@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate, compress
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from geo.boilerplate import body_end
@@ -74,6 +75,9 @@ class Span(NamedTuple):
 
 
 _QUOTES = frozenset('"«“\'')
+# builds a named tuple in C: the class's own __new__ is a Python function, which the
+# hundred spans and hits of an article pay for each
+_NEW = tuple.__new__
 
 
 class _Text:
@@ -84,8 +88,26 @@ class _Text:
         folded = fold(text[:limit]) if folded is None else folded
         self.map = GapMap(folded) if gaps is None else gaps
         self.folded = self.map.compact
-        self.span_at_end: dict[int, Span] = {}  # the article's spans by where they end
+        self.spans: list[Span] = []  # the article's spans
         self.city_ends: set[int] = set()  # where the spans resolved to cities so far end
+        self._before: dict[int, tuple[str, int]] = {}  # word_before by position: rules ask about the same words
+        self._holds: dict[frozenset[str], bool] = {}
+
+    def holds_any(self, words: frozenset[str]) -> bool:
+        """Whether one of ``words`` occurs anywhere in the folded text: a rule that looks
+        for one of them before a name is skipped in the many articles without any."""
+        held = self._holds.get(words)
+        if held is None:
+            held = self._holds[words] = any(w in self.folded for w in words)
+        return held
+
+    @property
+    def span_at_end(self) -> dict[int, Span]:
+        """The article's spans by where they end (built when a list of names is first walked)."""
+        at_end = self.__dict__.get("_span_at_end")
+        if at_end is None:
+            at_end = self._span_at_end = {sp.end: sp for sp in self.spans}
+        return at_end
 
     def orig(self, i: int) -> int:
         if i >= len(self.folded):
@@ -98,13 +120,17 @@ class _Text:
     def word_before(self, pos: int) -> tuple[str, int]:
         """The word ending right before ``pos`` (skipping spaces and an opening quote mark:
         تكتل "غوام"), and its start."""
+        found = self._before.get(pos)
+        if found is not None:
+            return found
         f, i = self.folded, pos - 1
         while i >= 0 and (f[i] == " " or f[i] in _QUOTES):
             i -= 1
         end = i + 1
         while i >= 0 and (f[i] in _IS_AR):
             i -= 1
-        return f[i + 1 : end], i + 1
+        found = self._before[pos] = f[i + 1 : end], i + 1
+        return found
 
     def word_after(self, pos: int) -> str:
         f, n, i = self.folded, len(self.folded), pos
@@ -198,6 +224,12 @@ class _WordSpans(NamedTuple):
     taken: tuple[Span, ...]  # its spans once overlaps inside it are settled
     found: tuple[_Found, ...]  # all of them, for when a name of several words overlaps them
     heads: tuple[tuple[int, bool], ...]  # (offset, may end inside a word): names of several words start there
+    any_end: bool  # one of those names may end anywhere inside the next word
+    second: bool  # the word may hold the second word of a name (that ends where a name may end)
+
+
+_NOTHING = _WordSpans((), (), (), False, False)
+_TAKEN, _HEADS = attrgetter("taken"), attrgetter("heads")
 
 
 class _PairSpans(NamedTuple):
@@ -239,25 +271,36 @@ class _SpanFinder:
         per_word = list(map(self.words.__getitem__, tokens))
         lengths = list(accumulate(map(len, tokens), initial=0))  # written word j starts at lengths[j] + j
         holding = list(compress(range(len(tokens)), per_word))
-        multi, touched = self._multiword(f, tokens, per_word, lengths, holding)
-        if not multi:
-            return [_moved(sp, lengths[j] + j) for j in holding for sp in per_word[j].taken]
-        # a name of several words competes only with the spans of the written words it
-        # reaches into; elsewhere each word's own winners stand
-        for j in touched:
-            if per_word[j] is not None:
-                pos = lengths[j] + j
-                multi.extend(_Found(x.minus_length, pos + x.start, pos + x.key_end, _moved(x.span, pos))
-                             for x in per_word[j].found)
-        spans = _longest_first(multi)
-        spans.extend(_moved(sp, lengths[j] + j) for j in holding if j not in touched for sp in per_word[j].taken)
-        spans.sort(key=_start)
+        held = list(map(per_word.__getitem__, holding))
+        multi, touched = self._multiword(f, tokens, per_word, lengths, list(compress(holding, map(_HEADS, held))))
+        with_spans = list(compress(holding, map(_TAKEN, held)))
+        spans = [
+            _NEW(Span, (pos + s, pos + e, k, prefix, suffix))
+            for j, pos in zip(with_spans, map(add, map(lengths.__getitem__, with_spans), with_spans), strict=True)
+            if j not in touched
+            for s, e, k, prefix, suffix in per_word[j].taken
+        ]
+        if multi:
+            # a name of several words competes only with the spans of the written words it
+            # reaches into; elsewhere each word's own winners stand
+            for j in touched:
+                if per_word[j] is not None:
+                    pos = lengths[j] + j
+                    multi.extend(_NEW(_Found, (minus_length, pos + s, pos + e, _moved(sp, pos)))
+                                 for minus_length, s, e, sp in per_word[j].found)
+            spans += _longest_first(multi)
+            spans.sort()  # by start: the spans do not overlap, so no two start together
         return spans
 
-    def _multiword(self, f, tokens, per_word, lengths, holding) -> tuple[list[_Found], set[int]]:
+    def _multiword(self, f, tokens, per_word, lengths, with_heads) -> tuple[list[_Found], set[int]]:
         """The names of several words (in article offsets), and the written words they reach into."""
         last = len(tokens) - 1
-        firsts = [j for j in holding if per_word[j].heads and j < last]
+        # a name of several words needs a first word and, after it, a second word
+        firsts = [
+            j
+            for j in with_heads
+            if j < last and (per_word[j].any_end or (per_word[j + 1] or _NOTHING).second)
+        ]
         per_pair = list(map(self.pairs.__getitem__, [f[lengths[j] + j : lengths[j + 2] + j + 1] for j in firsts]))
         multi: list[_Found] = []
         touched: set[int] = set()
@@ -285,9 +328,11 @@ class _SpanFinder:
             for i in range(len(word))
             if word[i:] in heads and _prefix_at(word, i, word[i:]) is not None
         )
-        if not found and not starts:
+        second = any(word[:m] in self.index.multiword.seconds for m in _name_ends(word))
+        if not found and not starts and not second:
             return None
-        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), starts)
+        any_end = any(open_ended for _, open_ended in starts)
+        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), starts, any_end, second)
 
     def _pair_spans(self, pair: str) -> _PairSpans | None:
         """The first word's heads, and the second word's places where the second word of a
@@ -309,7 +354,8 @@ class _SpanFinder:
 
 def _moved(sp: Span, pos: int) -> Span:
     """A span of a written word, in offsets of the article (the word starts at ``pos``)."""
-    return Span(pos + sp.start, pos + sp.end, sp.key, sp.prefix, sp.suffix)
+    s, e, k, prefix, suffix = sp
+    return _NEW(Span, (pos + s, pos + e, k, prefix, suffix))
 
 
 @lru_cache(maxsize=8192)
@@ -333,7 +379,7 @@ def _longest_first(found: list[_Found]) -> list[Span]:
             continue
         taken.append(sp)
         occupied[lo:end] = b"\x01" * (end - lo)
-    taken.sort(key=_start)
+    taken.sort()  # by start: the spans taken do not overlap, so no two start together
     return taken
 
 
@@ -363,6 +409,7 @@ class _KeyFacts(NamedTuple):
     named: tuple[Place, float] | None  # place and confidence of its first trusted name
     veto_if_cued: bool  # a city cue before it means a GeoNames city, not the curated region
     geonames: bool  # has GeoNames readings for pass 2
+    plain: tuple[Place, float, str] | None  # ``named`` and "name" when no word around the name can change it
 
 
 class Geoparser:
@@ -380,12 +427,11 @@ class Geoparser:
         if folded is None or len(folded) != end:
             folded = gaps = None
         t = _Text(text, end, folded, gaps)
-        spans = self._spans.find(t.folded)
-        t.span_at_end = {sp.end: sp for sp in spans}
+        spans = t.spans = self._spans.find(t.folded)
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}
         hits += self._resolve_geonames(t, pending, focus, hits)
-        hits = [h for h in hits if not self._is_person(t, h) and not _names_an_organisation(t, h)]
+        hits = [h for h in hits if not self._dropped(t, h)]
         hits += self._generic_airports(t, hits)
         hits += self._capitals_by_adjective(t, hits)
         hits.sort(key=_hit_start)
@@ -397,7 +443,10 @@ class Geoparser:
         facts, learn = self._facts, self._key_facts
         for sp in spans:
             kf = facts.get(sp.key) or learn(sp.key)
-            hit = self._checked_hit(t, sp, kf)
+            if kf.plain is not None and not sp.suffix:  # most names: what _checked_hit would find
+                hit = _NEW(_Hit, (sp, *kf.plain, sp.start))
+            else:
+                hit = self._checked_hit(t, sp, kf)
             if hit is not None:
                 hits.append(hit)
                 if hit.place.kind == "city":
@@ -427,7 +476,10 @@ class Geoparser:
             and geonames
             and all(index.places[e.place_key].kind not in ("city", "country") for e in named),
             geonames=geonames,
+            plain=None,
         )
+        if facts.named is not None and not facts.adjective_only and facts.cued is None and not facts.veto_if_cued:
+            facts = facts._replace(plain=(*facts.named, "name"))
         self._facts[k] = facts
         return facts
 
@@ -450,7 +502,7 @@ class Geoparser:
             return None
         # the article belongs to the adjective's surface (الروسية), other clitics do not
         start = sp.start - 2 if sp.prefix.endswith("ال") else sp.start
-        return _Hit(sp, kf.adjective, _CONFIDENCE[ADJECTIVE], "adjective", start)
+        return _NEW(_Hit, (sp, kf.adjective, _CONFIDENCE[ADJECTIVE], "adjective", start))
 
     def _reading(self, entry: Entry) -> tuple[Place, float]:
         return self.index.places[entry.place_key], _CONFIDENCE.get(entry.source, 0.9)
@@ -518,6 +570,16 @@ class Geoparser:
         return word in CITY_CUES or _strip_clitics(word) in CITY_CUES or _in_cued_list(t, sp)
 
     # -- traps -------------------------------------------------------------------------
+    def _dropped(self, t: _Text, h: _Hit) -> bool:
+        """A person's name or an organisation's that holds a place name. An adjective is
+        never either; a state name only after a word of NOT_A_STATE_BEFORE, so most
+        articles, which have none of those words, keep their states unasked."""
+        if h.via == "adjective":
+            return False
+        if h.place.kind == "country" and not t.holds_any(NOT_A_STATE_BEFORE):
+            return False
+        return self._is_person(t, h) or _names_an_organisation(t, h)
+
     def _is_person(self, t: _Text, h: _Hit) -> bool:
         if h.place.kind == "country" or h.via == "adjective":
             return False
@@ -533,6 +595,8 @@ class Geoparser:
     def _capitals_by_adjective(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:
         """العاصمة الكازاخية names the capital city of the state the adjective stands for."""
         out = []
+        if not t.holds_any(CAPITAL_NOUNS):
+            return out
         for h in hits:
             if h.via != "adjective" or not h.place.iso2:
                 continue
@@ -546,8 +610,11 @@ class Geoparser:
     # -- "the airport" --------------------------------------------------------------------
     def _generic_airports(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:
         out = []
+        words = _airport_words(t.folded)
+        if not words:
+            return out
         covered = [(h.start, h.span.end) for h in hits]
-        for m in _airport_words(t.folded):
+        for m in words:
             s, e = m.start(1), m.end(1)
             if any(a <= s < b for a, b in covered):
                 continue
@@ -688,9 +755,11 @@ def _names_an_organisation(t: _Text, h: _Hit) -> bool:
     """A city right after منظمة / مجموعة / صيغة names the body or format (منظمة شنغهاي للتعاون،
     مجموعة مينسك، صيغة أستانا), and after إير / فلاي an airline (إير أستانا، فلاي دبي), not the place."""
     if h.place.kind == "country" and h.via != "adjective":
+        if not t.holds_any(NOT_A_STATE_BEFORE):
+            return False
         word, _ = t.word_before(h.start - len(h.span.prefix))
         return word in NOT_A_STATE_BEFORE
-    if h.place.kind != "city":
+    if h.place.kind != "city" or not t.holds_any(ORGANISATION_NOUNS):
         return False
     word, _ = t.word_before(h.start - len(h.span.prefix))
     return word in ORGANISATION_NOUNS or _strip_clitics(word) in ORGANISATION_NOUNS

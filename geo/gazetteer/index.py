@@ -75,6 +75,7 @@ class MultiwordKeys(NamedTuple):
     """Keys of several words, by their first word and by their first two words."""
 
     heads: dict[str, bool]  # first word → whether a key it starts may end inside a word
+    seconds: frozenset[str]  # their second words
     by_two_words: dict[str, tuple[str, ...]]  # "first second" → the keys that start so
 
     @classmethod
@@ -88,7 +89,8 @@ class MultiwordKeys(NamedTuple):
             words = k.split(" ", 2)
             heads[words[0]] = heads.get(words[0], False) or k in open_ended
             by_two.setdefault(f"{words[0]} {words[1]}", []).append(k)
-        return cls(heads, {two: tuple(sorted(keys)) for two, keys in by_two.items()})
+        seconds = frozenset(two.split(" ")[1] for two in by_two)
+        return cls(heads, seconds, {two: tuple(sorted(keys)) for two, keys in by_two.items()})
 
 
 def fingerprint(paths: list[Path], extra: str) -> str:
