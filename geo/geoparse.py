@@ -17,6 +17,7 @@ resolved by evidence:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from bisect import bisect_right
@@ -224,12 +225,11 @@ class _WordSpans(NamedTuple):
     taken: tuple[Span, ...]  # its spans once overlaps inside it are settled
     found: tuple[_Found, ...]  # all of them, for when a name of several words overlaps them
     heads: tuple[tuple[int, bool], ...]  # (offset, may end inside a word): names of several words start there
-    any_end: bool  # one of those names may end anywhere inside the next word
-    second: bool  # the word may hold the second word of a name (that ends where a name may end)
+    second: bool  # the word may be the second of a name of several words
 
 
-_NOTHING = _WordSpans((), (), (), False, False)
-_TAKEN, _HEADS = attrgetter("taken"), attrgetter("heads")
+_TAKEN, _SECOND = attrgetter("taken"), attrgetter("second")
+_NEXT = (1).__add__
 
 
 class _PairSpans(NamedTuple):
@@ -272,7 +272,7 @@ class _SpanFinder:
         lengths = list(accumulate(map(len, tokens), initial=0))  # written word j starts at lengths[j] + j
         holding = list(compress(range(len(tokens)), per_word))
         held = list(map(per_word.__getitem__, holding))
-        multi, touched = self._multiword(f, tokens, per_word, lengths, list(compress(holding, map(_HEADS, held))))
+        multi, touched = self._multiword(f, tokens, per_word, lengths, list(compress(holding, map(_SECOND, held))))
         with_spans = list(compress(holding, map(_TAKEN, held)))
         spans = [
             _NEW(Span, (pos + s, pos + e, k, prefix, suffix))
@@ -292,16 +292,13 @@ class _SpanFinder:
             spans.sort()  # by start: the spans do not overlap, so no two start together
         return spans
 
-    def _multiword(self, f, tokens, per_word, lengths, with_heads) -> tuple[list[_Found], set[int]]:
-        """The names of several words (in article offsets), and the written words they reach into."""
+    def _multiword(self, f, tokens, per_word, lengths, seconds) -> tuple[list[_Found], set[int]]:
+        """The names of several words (in article offsets), and the written words they reach
+        into; looked for where a word that may be the second of such a name follows one
+        that may be the first (fewer places than either alone: في and علي are first words)."""
         last = len(tokens) - 1
-        # a name of several words needs a first word and, after it, a second word
-        firsts = [
-            j
-            for j in with_heads
-            if j < last and (per_word[j].any_end or (per_word[j + 1] or _NOTHING).second)
-        ]
-        per_pair = list(map(self.pairs.__getitem__, [f[lengths[j] + j : lengths[j + 2] + j + 1] for j in firsts]))
+        firsts = [j - 1 for j in seconds if j and per_word[j - 1] is not None and per_word[j - 1].heads]
+        per_pair = list(map(self.pairs.__getitem__, _pairs(tokens, firsts)))
         multi: list[_Found] = []
         touched: set[int] = set()
         for j, pair in compress(zip(firsts, per_pair, strict=True), per_pair):
@@ -328,11 +325,13 @@ class _SpanFinder:
             for i in range(len(word))
             if word[i:] in heads and _prefix_at(word, i, word[i:]) is not None
         )
-        second = any(word[:m] in self.index.multiword.seconds for m in _name_ends(word))
+        multiword = self.index.multiword
+        second = any(word[:m] in multiword.seconds for m in _name_ends(word)) or any(
+            word[:m] in multiword.open_seconds for m in range(len(word) + 1)
+        )
         if not found and not starts and not second:
             return None
-        any_end = any(open_ended for _, open_ended in starts)
-        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), starts, any_end, second)
+        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), starts, second)
 
     def _pair_spans(self, pair: str) -> _PairSpans | None:
         """The first word's heads, and the second word's places where the second word of a
@@ -350,6 +349,12 @@ class _SpanFinder:
                         if sp is not None:
                             found.append(_Found(sp.start - sp.end, i, i + len(k), sp))
         return _PairSpans(tuple(found), tuple(longer)) if found or longer else None
+
+
+def _pairs(tokens: list[str], firsts: list[int]) -> Iterable[str]:
+    """"first second": each written word of ``firsts`` with the word after it (in C, as the
+    heads of names of several words are common words: في، علي، منطقة)."""
+    return map(" ".join, zip(map(tokens.__getitem__, firsts), map(tokens.__getitem__, map(_NEXT, firsts)), strict=True))
 
 
 def _moved(sp: Span, pos: int) -> Span:
@@ -431,7 +436,7 @@ class Geoparser:
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}
         hits += self._resolve_geonames(t, pending, focus, hits)
-        hits = [h for h in hits if not self._dropped(t, h)]
+        hits = self._without_traps(t, hits)
         hits += self._generic_airports(t, hits)
         hits += self._capitals_by_adjective(t, hits)
         hits.sort(key=_hit_start)
@@ -570,15 +575,18 @@ class Geoparser:
         return word in CITY_CUES or _strip_clitics(word) in CITY_CUES or _in_cued_list(t, sp)
 
     # -- traps -------------------------------------------------------------------------
-    def _dropped(self, t: _Text, h: _Hit) -> bool:
-        """A person's name or an organisation's that holds a place name. An adjective is
-        never either; a state name only after a word of NOT_A_STATE_BEFORE, so most
-        articles, which have none of those words, keep their states unasked."""
-        if h.via == "adjective":
-            return False
-        if h.place.kind == "country" and not t.holds_any(NOT_A_STATE_BEFORE):
-            return False
-        return self._is_person(t, h) or _names_an_organisation(t, h)
+    def _without_traps(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:
+        """The hits that are no person's name or organisation's holding a place name. An
+        adjective is never either; a state name only after a word of NOT_A_STATE_BEFORE,
+        so in most articles, which have none of those words, states are kept unasked."""
+        states_asked = t.holds_any(NOT_A_STATE_BEFORE)
+        return [
+            h
+            for h in hits
+            if h.via == "adjective"
+            or (h.place.kind == "country" and not states_asked)
+            or not (self._is_person(t, h) or _names_an_organisation(t, h))
+        ]
 
     def _is_person(self, t: _Text, h: _Hit) -> bool:
         if h.place.kind == "country" or h.via == "adjective":
@@ -782,6 +790,33 @@ def _strip_clitics(word: str) -> str:
     return word
 
 
+def _mention_maker():
+    """Mention(start, end, surface, place, confidence, via), built without the frozen
+    dataclass's __init__, which sets each field through object.__setattr__ (twice the
+    time, for the seventy mentions of an article): the fields' slots are filled directly."""
+    fields = tuple(f.name for f in dataclasses.fields(Mention))
+    assert fields == ("start", "end", "surface", "place", "confidence", "via"), fields
+    new = object.__new__
+    set_start, set_end, set_surface, set_place, set_confidence, set_via = (
+        getattr(Mention, name).__set__ for name in fields
+    )
+
+    def mention(start: int, end: int, surface: str, place: Place, confidence: float, via: str) -> Mention:
+        m = new(Mention)
+        set_start(m, start)
+        set_end(m, end)
+        set_surface(m, surface)
+        set_place(m, place)
+        set_confidence(m, confidence)
+        set_via(m, via)
+        return m
+
+    return mention
+
+
+_mention = _mention_maker()
+
+
 def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], list[Mention]]:
     mentions: list[Mention] = []
     order: dict[str, list] = {}
@@ -799,7 +834,7 @@ def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], lis
             else:
                 end = start
         surface = original[start:end]
-        mentions.append(Mention(start, end, surface, h.place, h.confidence, h.via))
+        mentions.append(_mention(start, end, surface, h.place, h.confidence, h.via))
         slot = order.get(h.place.key)
         if slot is None:
             order[h.place.key] = [h.place, [surface], h.confidence]

@@ -75,12 +75,14 @@ class MultiwordKeys(NamedTuple):
     """Keys of several words, by their first word and by their first two words."""
 
     heads: dict[str, bool]  # first word → whether a key it starts may end inside a word
-    seconds: frozenset[str]  # their second words
+    seconds: frozenset[str]  # second words of the keys that end where a word ends
+    open_seconds: frozenset[str]  # second words of the keys that may end inside a word
     by_two_words: dict[str, tuple[str, ...]]  # "first second" → the keys that start so
 
     @classmethod
     def of(cls, index: GazetteerIndex) -> MultiwordKeys:
         heads: dict[str, bool] = {}
+        seconds: dict[bool, set[str]] = {False: set(), True: set()}
         by_two: dict[str, list[str]] = {}
         open_ended = index.open_ended_keys
         for k in {*index.entries, *index.adjectives}:
@@ -88,9 +90,10 @@ class MultiwordKeys(NamedTuple):
                 continue
             words = k.split(" ", 2)
             heads[words[0]] = heads.get(words[0], False) or k in open_ended
+            seconds[k in open_ended].add(words[1])
             by_two.setdefault(f"{words[0]} {words[1]}", []).append(k)
-        seconds = frozenset(two.split(" ")[1] for two in by_two)
-        return cls(heads, seconds, {two: tuple(sorted(keys)) for two, keys in by_two.items()})
+        by_two_words = {two: tuple(sorted(keys)) for two, keys in by_two.items()}
+        return cls(heads, frozenset(seconds[False]), frozenset(seconds[True]), by_two_words)
 
 
 def fingerprint(paths: list[Path], extra: str) -> str:
