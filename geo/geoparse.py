@@ -76,6 +76,10 @@ class Span(NamedTuple):
 
 
 _QUOTES = frozenset('"«“\'')
+# spaces, then a word: after a position, and (over the reversed text) before it, where an
+# opening quote mark may stand between the word and the name too
+_WORD_AFTER = re.compile(r" *([\u0621-\u064a]*)")
+_WORD_BEFORE = re.compile("[ " + re.escape("".join(sorted(_QUOTES))) + "]*([\u0621-\u064a]*)")
 # builds a named tuple in C: the class's own __new__ is a Python function, which the
 # hundred spans and hits of an article pay for each
 _NEW = tuple.__new__
@@ -93,6 +97,7 @@ class _Text:
         self.city_ends: set[int] = set()  # where the spans resolved to cities so far end
         self._before: dict[int, tuple[str, int]] = {}  # word_before by position: rules ask about the same words
         self._holds: dict[frozenset[str], bool] = {}
+        self._reversed: str | None = None  # the folded text backwards, for word_before
 
     def holds_any(self, words: frozenset[str]) -> bool:
         """Whether one of ``words`` occurs anywhere in the folded text: a rule that looks
@@ -124,23 +129,19 @@ class _Text:
         found = self._before.get(pos)
         if found is not None:
             return found
-        f, i = self.folded, pos - 1
-        while i >= 0 and (f[i] == " " or f[i] in _QUOTES):
-            i -= 1
-        end = i + 1
-        while i >= 0 and (f[i] in _IS_AR):
-            i -= 1
-        found = self._before[pos] = f[i + 1 : end], i + 1
+        if pos <= 0:
+            return "", pos
+        # read backwards: the pattern runs over the reversed text from where pos - 1 stands
+        backwards = self._reversed
+        if backwards is None:
+            backwards = self._reversed = self.folded[::-1]
+        r = len(backwards) - pos
+        a, b = _WORD_BEFORE.match(backwards, r).span(1)
+        found = self._before[pos] = self.folded[pos - (b - r) : pos - (a - r)], pos - (b - r)
         return found
 
     def word_after(self, pos: int) -> str:
-        f, n, i = self.folded, len(self.folded), pos
-        while i < n and f[i] == " ":
-            i += 1
-        start = i
-        while i < n and f[i] in _IS_AR:
-            i += 1
-        return f[start:i]
+        return _WORD_AFTER.match(self.folded, pos).group(1)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         f = self.folded
@@ -767,7 +768,7 @@ def _names_an_organisation(t: _Text, h: _Hit) -> bool:
             return False
         word, _ = t.word_before(h.start - len(h.span.prefix))
         return word in NOT_A_STATE_BEFORE
-    if h.place.kind != "city" or not t.holds_any(ORGANISATION_NOUNS):
+    if h.place.kind != "city":
         return False
     word, _ = t.word_before(h.start - len(h.span.prefix))
     return word in ORGANISATION_NOUNS or _strip_clitics(word) in ORGANISATION_NOUNS
