@@ -225,7 +225,6 @@ class _WordSpans(NamedTuple):
 
     taken: tuple[Span, ...]  # its spans once overlaps inside it are settled
     found: tuple[_Found, ...]  # all of them, for when a name of several words overlaps them
-    heads: tuple[tuple[int, bool], ...]  # (offset, may end inside a word): names of several words start there
     second: bool  # the word may be the second of a name of several words
 
 
@@ -265,6 +264,7 @@ class _SpanFinder:
     def __init__(self, index: GazetteerIndex):
         self.index = index
         self.words = _Cache(self._word_spans)
+        self.heads = _Cache(self._heads_of)
         self.pairs = _Cache(self._pair_spans)
 
     def find(self, f: str) -> list[Span]:
@@ -298,7 +298,8 @@ class _SpanFinder:
         into; looked for where a word that may be the second of such a name follows one
         that may be the first (fewer places than either alone: في and علي are first words)."""
         last = len(tokens) - 1
-        firsts = [j - 1 for j in seconds if j and per_word[j - 1] is not None and per_word[j - 1].heads]
+        heads = self.heads.__getitem__
+        firsts = [j - 1 for j in seconds if j and heads(tokens[j - 1])]
         per_pair = list(map(self.pairs.__getitem__, _pairs(tokens, firsts)))
         multi: list[_Found] = []
         touched: set[int] = set()
@@ -320,19 +321,22 @@ class _SpanFinder:
 
     def _word_spans(self, word: str) -> _WordSpans | None:
         found = _candidates(word, self.index) if word else []
-        heads = self.index.multiword.heads
-        starts = tuple(
-            (i, heads[word[i:]])
-            for i in range(len(word))
-            if word[i:] in heads and _prefix_at(word, i, word[i:]) is not None
-        )
         multiword = self.index.multiword
         second = any(word[:m] in multiword.seconds for m in _name_ends(word)) or any(
             word[:m] in multiword.open_seconds for m in range(len(word) + 1)
         )
-        if not found and not starts and not second:
+        if not found and not second:
             return None
-        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), starts, second)
+        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), second)
+
+    def _heads_of(self, word: str) -> tuple[tuple[int, bool], ...]:
+        """(offset, may end inside a word): where in ``word`` names of several words may start."""
+        heads = self.index.multiword.heads
+        return tuple(
+            (i, heads[word[i:]])
+            for i in range(len(word))
+            if word[i:] in heads and _prefix_at(word, i, word[i:]) is not None
+        )
 
     def _pair_spans(self, pair: str) -> _PairSpans | None:
         """The first word's heads, and the second word's places where the second word of a
@@ -340,7 +344,7 @@ class _SpanFinder:
         first, second = pair.split(" ")
         by_two_words = self.index.multiword.by_two_words
         found, longer = [], []
-        for i, open_ended in self.words[first].heads:
+        for i, open_ended in self.heads[first]:
             for m in range(len(second) + 1) if open_ended else _name_ends(second):
                 for k in by_two_words.get(pair[i : len(first) + 1 + m], ()):
                     if i + len(k) > len(pair):
