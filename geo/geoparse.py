@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import add, attrgetter
+from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
 
 from geo.boilerplate import body_end
@@ -406,8 +406,7 @@ class _Hit(NamedTuple):
 
 
 
-def _hit_start(h: _Hit) -> int:
-    return h.start
+_HIT_START = itemgetter(4)  # _Hit.start, read in C when hits are sorted
 
 
 class _KeyFacts(NamedTuple):
@@ -422,10 +421,18 @@ class _KeyFacts(NamedTuple):
     plain: tuple[Place, float, str] | None  # ``named`` and "name" when no word around the name can change it
 
 
+class _GeoNamesReadings(NamedTuple):
+    """A key's GeoNames readings, worked out once per key."""
+
+    readings: tuple[tuple[Entry, Place, bool], ...]  # (entry, place, a national capital)
+    need_a_cue: bool  # none can stand unless a city cue stands before the name
+
+
 class Geoparser:
     def __init__(self, index: GazetteerIndex):
         self.index = index
         self._facts: dict[str, _KeyFacts] = {}
+        self._geonames: dict[str, _GeoNamesReadings] = {}
         self._spans = _SpanFinder(index)
 
     def parse(
@@ -444,7 +451,7 @@ class Geoparser:
         hits = self._without_traps(t, hits)
         hits += self._generic_airports(t, hits)
         hits += self._capitals_by_adjective(t, hits)
-        hits.sort(key=_hit_start)
+        hits.sort(key=_HIT_START)
         return _aggregate(t, hits)
 
     # -- pass 1: names somebody checked ----------------------------------------------
@@ -541,13 +548,15 @@ class Geoparser:
         best: dict[tuple[str, bool, bool], tuple[Place, float] | None] = {}  # same key, same cue: same reading
         out = []
         for sp in spans:
+            if "ك" in sp.prefix:
+                continue  # "like" before a town is rare, a word starting with ك common: كبيراً is not ك + Beira
             if _strip_article(sp.key) in stopwords or (sp.prefix + sp.key) in stopwords:
                 continue
             cued = self._city_cue(t, sp)
             if not cued and sp.prefix.endswith(("ال", "لل")):
                 continue  # foreign city names do not take the article: القيصري is "tsarist"
-            if "ك" in sp.prefix:
-                continue  # "like" before a town is rare, a word starting with ك common: كبيراً is not ك + Beira
+            if not cued and self._geonames_of(sp.key).need_a_cue:
+                continue  # what _best_geonames would find: no reading stands without a cue
             located = not cued and not sp.prefix and t.word_before(sp.start)[0] in IN_WORDS
             memo = (sp.key, cued, located)
             if memo not in best:
@@ -559,15 +568,28 @@ class Geoparser:
                     t.city_ends.add(sp.end)
         return out
 
+    def _geonames_of(self, k: str) -> _GeoNamesReadings:
+        readings = self._geonames.get(k)
+        if readings is None:
+            places, capitals = self.index.places, self.index.capitals
+            of_key = tuple(
+                (e, places[e.place_key], e.place_key in capitals)
+                for e in self.index.candidates(k)
+                if e.source == GEONAMES
+            )
+            # _evidence's first two tests, without a cue: an everyday word, or a place
+            # under 10,000 people that is no capital, never stands
+            need_a_cue = all(
+                e.commonness >= EVERYDAY_WORD or (not capital and math.log10(p.population + 1) < 4)
+                for e, p, capital in of_key
+            )
+            readings = self._geonames[k] = _GeoNamesReadings(of_key, need_a_cue)
+        return readings
+
     def _best_geonames(self, sp: Span, focus: set[str], anchors: _Anchors, cued: bool, located: bool = False):
         scored = []
-        places, capitals = self.index.places, self.index.capitals
-        for e in self.index.candidates(sp.key):
-            if e.source != GEONAMES:
-                continue
-            p = places[e.place_key]
-            score = _evidence(p, e, focus=focus, anchors=anchors, cued=cued, capital=p.key in capitals,
-                              located=located)
+        for e, p, capital in self._geonames_of(sp.key).readings:
+            score = _evidence(p, e, focus=focus, anchors=anchors, cued=cued, capital=capital, located=located)
             if score is not None:
                 scored.append((score, p.population, p))
         if not scored:
@@ -828,8 +850,8 @@ def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], lis
     # the offsets of t.orig_span, worked out inline: folded offset i is original offset
     # i + the gaps dropped at or before it; past the folded text, the original's end
     original, gaps, n = t.original, t.map.gaps, len(t.folded)
-    for h in hits:
-        s, e = h.start, h.span.end
+    for span, place, confidence, via, s in hits:
+        e = span.end
         if not gaps:
             start, end = s, (e if e > s else s)
         else:
@@ -839,14 +861,14 @@ def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], lis
             else:
                 end = start
         surface = original[start:end]
-        mentions.append(_mention(start, end, surface, h.place, h.confidence, h.via))
-        slot = order.get(h.place.key)
+        mentions.append(_mention(start, end, surface, place, confidence, via))
+        slot = order.get(place.key)
         if slot is None:
-            order[h.place.key] = [h.place, [surface], h.confidence]
+            order[place.key] = [place, [surface], confidence]
             continue
         if surface not in slot[1]:
             slot[1].append(surface)
-        if h.confidence > slot[2]:
-            slot[2] = h.confidence
+        if confidence > slot[2]:
+            slot[2] = confidence
     places = [ResolvedPlace(p, tuple(surfaces), conf) for p, surfaces, conf in order.values()]
     return places, mentions
