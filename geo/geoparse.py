@@ -229,7 +229,7 @@ class _WordSpans(NamedTuple):
 
 
 _TAKEN, _SECOND = attrgetter("taken"), attrgetter("second")
-_NEXT = (1).__add__
+_NEXT, _PREVIOUS = (1).__add__, (-1).__add__
 
 
 class _PairSpans(NamedTuple):
@@ -238,6 +238,7 @@ class _PairSpans(NamedTuple):
 
     found: tuple[_Found, ...]  # names that end inside the pair
     longer: tuple[tuple[int, str], ...]  # (offset, key): names of three words or more, to test on the text
+    taken: tuple[Span, ...]  # the pair's spans once overlaps inside it are settled (the words' own spans too)
 
 
 class _Cache(dict):
@@ -273,7 +274,8 @@ class _SpanFinder:
         lengths = list(accumulate(map(len, tokens), initial=0))  # written word j starts at lengths[j] + j
         holding = list(compress(range(len(tokens)), per_word))
         held = list(map(per_word.__getitem__, holding))
-        multi, touched = self._multiword(f, tokens, per_word, lengths, list(compress(holding, map(_SECOND, held))))
+        seconds = list(compress(holding, map(_SECOND, held)))
+        settled, multi, touched = self._multiword(f, tokens, per_word, lengths, seconds)
         with_spans = list(compress(holding, map(_TAKEN, held)))
         spans = [
             _NEW(Span, (pos + s, pos + e, k, prefix, suffix))
@@ -281,7 +283,10 @@ class _SpanFinder:
             if j not in touched
             for s, e, k, prefix, suffix in per_word[j].taken
         ]
-        if multi:
+        if settled:
+            spans += settled
+            spans.sort()  # by start: the spans do not overlap, so no two start together
+        elif multi:
             # a name of several words competes only with the spans of the written words it
             # reaches into; elsewhere each word's own winners stand
             for j in touched:
@@ -293,31 +298,43 @@ class _SpanFinder:
             spans.sort()  # by start: the spans do not overlap, so no two start together
         return spans
 
-    def _multiword(self, f, tokens, per_word, lengths, seconds) -> tuple[list[_Found], set[int]]:
-        """The names of several words (in article offsets), and the written words they reach
-        into; looked for where a word that may be the second of such a name follows one
-        that may be the first (fewer places than either alone: في and علي are first words)."""
-        last = len(tokens) - 1
-        heads = self.heads.__getitem__
-        firsts = [j - 1 for j in seconds if j and heads(tokens[j - 1])]
+    def _multiword(self, f, tokens, per_word, lengths, seconds) -> tuple[list[Span], list[_Found], set[int]]:
+        """The names of several words, looked for where a word that may be the second of
+        such a name follows one that may be the first (fewer places than either alone: في
+        and علي are first words). Returns the spans of the pairs of words they settle
+        alone (names of two words, in pairs that share no word), else the names (in
+        article offsets) to settle with the spans of the words they reach into; and those
+        written words."""
+        if seconds and seconds[0] == 0:
+            seconds = seconds[1:]  # the first word of the text follows none
+        before = list(map(_PREVIOUS, seconds))
+        firsts = list(compress(before, map(self.heads.__getitem__, map(tokens.__getitem__, before))))
         per_pair = list(map(self.pairs.__getitem__, _pairs(tokens, firsts)))
-        multi: list[_Found] = []
-        touched: set[int] = set()
+        active = []  # (first word, where it starts, the pair, its names of three words or more)
         for j, pair in compress(zip(firsts, per_pair, strict=True), per_pair):
             pos = lengths[j] + j
+            longer = [
+                _Found(sp.start - sp.end, sp.start, pos + i + len(k), sp)
+                for i, k in pair.longer
+                if f.startswith(k, pos + i) and (sp := _span_at(f, pos + i, pos + i + len(k), k, self.index))
+            ]
+            if pair.found or longer:
+                active.append((j, pos, pair, longer))
+        touched = {j + d for j, _, _, _ in active for d in (0, 1)}
+        if len(touched) == 2 * len(active) and not any(longer for _, _, _, longer in active):
+            return [_moved(sp, pos) for _, pos, pair, _ in active for sp in pair.taken], [], touched
+        last = len(tokens) - 1
+        multi: list[_Found] = []
+        for j, pos, pair, longer in active:
             found = [_Found(x.minus_length, pos + x.start, pos + x.key_end, _moved(x.span, pos)) for x in pair.found]
-            for i, k in pair.longer:
-                if f.startswith(k, pos + i):
-                    sp = _span_at(f, pos + i, pos + i + len(k), k, self.index)
-                    if sp is not None:
-                        found.append(_Found(sp.start - sp.end, sp.start, pos + i + len(k), sp))
+            found += longer
             for x in found:
                 end = j + 1
                 while end < last and lengths[end + 1] + end + 1 < x.span.end:
                     end += 1
                 touched.update(range(j, end + 1))
             multi += found
-        return multi, touched
+        return [], multi, touched
 
     def _word_spans(self, word: str) -> _WordSpans | None:
         found = _candidates(word, self.index) if word else []
@@ -353,7 +370,16 @@ class _SpanFinder:
                         sp = _span_at(pair, i, i + len(k), k, self.index)
                         if sp is not None:
                             found.append(_Found(sp.start - sp.end, i, i + len(k), sp))
-        return _PairSpans(tuple(found), tuple(longer)) if found or longer else None
+        if not found and not longer:
+            return None
+        # the pair's own settling, for when no other name reaches into its words
+        candidates = list(found)
+        for offset, word in ((0, first), (len(first) + 1, second)):
+            spans = self.words[word]
+            if spans is not None:
+                candidates += [_Found(x.minus_length, offset + x.start, offset + x.key_end, _moved(x.span, offset))
+                               for x in spans.found]
+        return _PairSpans(tuple(found), tuple(longer), tuple(_longest_first(candidates)))
 
 
 def _pairs(tokens: list[str], firsts: list[int]) -> Iterable[str]:
