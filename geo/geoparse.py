@@ -22,9 +22,9 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import accumulate, compress
-from operator import add, attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter, or_
 from typing import NamedTuple
 
 from geo.boilerplate import body_end
@@ -96,15 +96,15 @@ class _Text:
         self.spans: list[Span] = []  # the article's spans
         self.city_ends: set[int] = set()  # where the spans resolved to cities so far end
         self._before: dict[int, tuple[str, int]] = {}  # word_before by position: rules ask about the same words
-        self._holds: dict[frozenset[str], bool] = {}
+        self.held: dict[frozenset[str], bool] = {}  # sets of words known to be in the text or not
         self._reversed: str | None = None  # the folded text backwards, for word_before
 
     def holds_any(self, words: frozenset[str]) -> bool:
         """Whether one of ``words`` occurs anywhere in the folded text: a rule that looks
         for one of them before a name is skipped in the many articles without any."""
-        held = self._holds.get(words)
+        held = self.held.get(words)
         if held is None:
-            held = self._holds[words] = any(w in self.folded for w in words)
+            held = self.held[words] = any(w in self.folded for w in words)
         return held
 
     @property
@@ -226,9 +226,10 @@ class _WordSpans(NamedTuple):
     taken: tuple[Span, ...]  # its spans once overlaps inside it are settled
     found: tuple[_Found, ...]  # all of them, for when a name of several words overlaps them
     second: bool  # the word may be the second of a name of several words
+    watched: int  # bit n: the word holds one of the finder's n-th watched words
 
 
-_TAKEN, _SECOND = attrgetter("taken"), attrgetter("second")
+_TAKEN, _SECOND, _WATCHED = attrgetter("taken"), attrgetter("second"), attrgetter("watched")
 _NEXT, _PREVIOUS = (1).__add__, (-1).__add__
 
 
@@ -260,15 +261,19 @@ class _SpanFinder:
     """Finds the article's spans written word by written word (the text between two
     spaces): a span never reaches over a space unless its key holds one, so what a word
     holds depends on the word alone and is worked out once per distinct word. Names of
-    several words are looked up where one of their first words ends a written word."""
+    several words are looked up where one of their first words ends a written word.
+    ``watched``: sets of words whose presence anywhere in the text the rules want to know
+    (none has a space, so a word of one is in the text when it is in one written word)."""
 
-    def __init__(self, index: GazetteerIndex):
+    def __init__(self, index: GazetteerIndex, watched: tuple[frozenset[str], ...] = ()):
         self.index = index
+        self.watched = watched
         self.words = _Cache(self._word_spans)
         self.heads = _Cache(self._heads_of)
         self.pairs = _Cache(self._pair_spans)
 
-    def find(self, f: str) -> list[Span]:
+    def find(self, f: str) -> tuple[list[Span], dict[frozenset[str], bool]]:
+        """The spans of the folded text ``f``, and for each watched set whether ``f`` holds one of its words."""
         tokens = f.split(" ")
         per_word = list(map(self.words.__getitem__, tokens))
         lengths = list(accumulate(map(len, tokens), initial=0))  # written word j starts at lengths[j] + j
@@ -283,6 +288,8 @@ class _SpanFinder:
             if j not in touched
             for s, e, k, prefix, suffix in per_word[j].taken
         ]
+        present = reduce(or_, map(_WATCHED, held), 0)
+        watched = {words: bool(present & (1 << n)) for n, words in enumerate(self.watched)}
         if settled:
             spans += settled
             spans.sort()  # by start: the spans do not overlap, so no two start together
@@ -296,7 +303,7 @@ class _SpanFinder:
                                  for minus_length, s, e, sp in per_word[j].found)
             spans += _longest_first(multi)
             spans.sort()  # by start: the spans do not overlap, so no two start together
-        return spans
+        return spans, watched
 
     def _multiword(self, f, tokens, per_word, lengths, seconds) -> tuple[list[Span], list[_Found], set[int]]:
         """The names of several words, looked for where a word that may be the second of
@@ -342,9 +349,10 @@ class _SpanFinder:
         second = any(word[:m] in multiword.seconds for m in _name_ends(word)) or any(
             word[:m] in multiword.open_seconds for m in range(len(word) + 1)
         )
-        if not found and not second:
+        watched = sum(1 << n for n, words in enumerate(self.watched) if any(w in word for w in words))
+        if not found and not second and not watched:
             return None
-        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), second)
+        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), second, watched)
 
     def _heads_of(self, word: str) -> tuple[tuple[int, bool], ...]:
         """(offset, may end inside a word): where in ``word`` names of several words may start."""
@@ -459,7 +467,8 @@ class Geoparser:
         self.index = index
         self._facts: dict[str, _KeyFacts] = {}
         self._geonames: dict[str, _GeoNamesReadings] = {}
-        self._spans = _SpanFinder(index)
+        # the trap and capital rules look for these words before a name: an article without any skips them
+        self._spans = _SpanFinder(index, watched=(NOT_A_STATE_BEFORE, CAPITAL_NOUNS))
 
     def parse(
         self, text: str, *, folded: str | None = None, end: int | None = None, gaps: GapMap | None = None
@@ -470,7 +479,8 @@ class Geoparser:
         if folded is None or len(folded) != end:
             folded = gaps = None
         t = _Text(text, end, folded, gaps)
-        spans = t.spans = self._spans.find(t.folded)
+        spans, t.held = self._spans.find(t.folded)
+        t.spans = spans
         hits, pending = self._resolve_checked(t, spans)
         focus = {h.place.iso2 for h in hits if h.place.iso2}
         hits += self._resolve_geonames(t, pending, focus, hits)
