@@ -1,10 +1,13 @@
 """Find the places an Arabic article names and resolve them against the gazetteer.
 
 The text is folded once (:func:`geo.normalize.fold`, offsets preserved); an Aho-Corasick
-automaton over every gazetteer key finds candidate spans in one pass; each span must sit
-on word boundaries, allowing attached clitics in front (و ف ب ل ك ال) and, for adjectives
-of states, nisba endings behind. Overlaps go to the longest span. Then each span is
-resolved by evidence:
+automaton over every gazetteer key finds candidate spans; each span must sit on word
+boundaries, allowing attached clitics in front (و ف ب ل ك ال) and, for adjectives of
+states, nisba endings behind. Overlaps go to the longest span. The automaton runs once per
+distinct written word (the text between two spaces), not once per article: a span never
+reaches over a space unless its key holds one, so what a word holds is cached, and names
+of several words are looked up by their first two words (:class:`_SpanFinder`). Then each
+span is resolved by evidence:
 
 1. checked names (curated aliases, state names, state adjectives) first; the states they
    name become the article's focus;
@@ -153,7 +156,7 @@ class _Text:
 MAX_PREFIX = max(len(p) for p in clitic_prefixes())
 _CLITIC_LETTERS = frozenset("".join(clitic_prefixes()))
 MAX_SUFFIX = max(len(x) for x in ADJECTIVE_ENDINGS)
-MAX_CACHED_WORDS = 200_000  # distinct written words whose spans are kept; then the cache starts over
+MAX_CACHED_WORDS = 100_000  # written words (or pairs of them) a cache keeps; then it starts over
 
 
 def _span_at(f: str, s: int, e: int, k: str, index: GazetteerIndex) -> Span | None:
@@ -364,8 +367,9 @@ class _SpanFinder:
         )
 
     def _pair_spans(self, pair: str) -> _PairSpans | None:
-        """The first word's heads, and the second word's places where the second word of a
-        name may end (anywhere, for a name that may end inside a word)."""
+        """The names of several words that start in the first word of ``pair`` ("first
+        second"), looked up by their first two words: the second ends where a name may end
+        in the second written word (anywhere, for a name that may end inside a word)."""
         first, second = pair.split(" ")
         by_two_words = self.index.multiword.by_two_words
         found, longer = [], []
@@ -425,10 +429,6 @@ def _longest_first(found: list[_Found]) -> list[Span]:
         occupied[lo:end] = b"\x01" * (end - lo)
     taken.sort()  # by start: the spans taken do not overlap, so no two start together
     return taken
-
-
-def _start(sp: Span) -> int:
-    return sp.start
 
 
 class _Hit(NamedTuple):
