@@ -482,8 +482,7 @@ class Geoparser:
         spans, t.held = self._spans.find(t.folded)
         t.spans = spans
         hits, pending = self._resolve_checked(t, spans)
-        focus = {h.place.iso2 for h in hits if h.place.iso2}
-        hits += self._resolve_geonames(t, pending, focus, hits)
+        hits += self._resolve_geonames(t, pending, hits)
         hits = self._without_traps(t, hits)
         hits += self._generic_airports(t, hits)
         hits += self._capitals_by_adjective(t, hits)
@@ -578,8 +577,11 @@ class Geoparser:
         return _Hit(hit.span, hit.place, hit.confidence * 0.6, hit.via, hit.start)
 
     # -- pass 2: GeoNames names must earn their place --------------------------------
-    def _resolve_geonames(self, t: _Text, spans: list[Span], focus: set[str], hits: list[_Hit]) -> list[_Hit]:
-        anchors = _Anchors([h.place for h in hits if h.place.lat is not None and h.place.kind != "country"])
+    def _resolve_geonames(self, t: _Text, spans: list[Span], hits: list[_Hit]) -> list[_Hit]:
+        """``hits``: the checked names, whose states are the article's focus and whose
+        places are the anchors a GeoNames place may lie near (gathered when first weighed)."""
+        focus: set[str] | None = None
+        anchors: _Anchors | None = None
         stopwords = self.index.stopwords
         best: dict[tuple[str, bool, bool], tuple[Place, float] | None] = {}  # same key, same cue: same reading
         out = []
@@ -596,6 +598,9 @@ class Geoparser:
             located = not cued and not sp.prefix and t.word_before(sp.start)[0] in IN_WORDS
             memo = (sp.key, cued, located)
             if memo not in best:
+                if focus is None:
+                    focus = {h.place.iso2 for h in hits if h.place.iso2}
+                    anchors = _Anchors([h.place for h in hits if h.place.lat is not None and h.place.kind != "country"])
                 best[memo] = self._best_geonames(sp, focus, anchors, cued, located)
             reading = best[memo]
             if reading is not None:
