@@ -467,8 +467,8 @@ class Geoparser:
         self.index = index
         self._facts: dict[str, _KeyFacts] = {}
         self._geonames: dict[str, _GeoNamesReadings] = {}
-        # the trap and capital rules look for these words before a name: an article without any skips them
-        self._spans = _SpanFinder(index, watched=(NOT_A_STATE_BEFORE, CAPITAL_NOUNS))
+        # the trap, capital and airport rules look for these words: an article without any skips them
+        self._spans = _SpanFinder(index, watched=(NOT_A_STATE_BEFORE, CAPITAL_NOUNS, _AIRPORT_WORDS))
 
     def parse(
         self, text: str, *, folded: str | None = None, end: int | None = None, gaps: GapMap | None = None
@@ -686,6 +686,8 @@ class Geoparser:
     # -- "the airport" --------------------------------------------------------------------
     def _generic_airports(self, t: _Text, hits: list[_Hit]) -> list[_Hit]:
         out = []
+        if not t.holds_any(_AIRPORT_WORDS):
+            return out
         words = _airport_words(t.folded)
         if not words:
             return out
@@ -709,6 +711,7 @@ class Geoparser:
 _AIRPORT = re.compile(
     r"(?<![\u0621-\u064a])(?:[وفبلك]{0,2}ال|لل|[وفبلك]{0,2}(?=مطار\s+المدينه))(مطار)(?![\u0621-\u064a])")
 _AIRPORT_WORD = "مطار"
+_AIRPORT_WORDS = frozenset({_AIRPORT_WORD})
 
 
 def _airport_words(f: str) -> list[re.Match]:
