@@ -233,7 +233,6 @@ class _WordSpans(NamedTuple):
 
 
 _TAKEN, _SECOND, _WATCHED = attrgetter("taken"), attrgetter("second"), attrgetter("watched")
-_NEXT, _PREVIOUS = (1).__add__, (-1).__add__
 
 
 class _PairSpans(NamedTuple):
@@ -315,13 +314,13 @@ class _SpanFinder:
         alone (names of two words, in pairs that share no word), else the names (in
         article offsets) to settle with the spans of the words they reach into; and those
         written words."""
-        if seconds and seconds[0] == 0:
-            seconds = seconds[1:]  # the first word of the text follows none
-        before = list(map(_PREVIOUS, seconds))
-        firsts = list(compress(before, map(self.heads.__getitem__, map(tokens.__getitem__, before))))
-        per_pair = list(map(self.pairs.__getitem__, _pairs(tokens, firsts)))
+        before = ["", *tokens]  # before[j]: the written word before word j ("" before the first)
+        seconds = list(compress(seconds, map(self.heads.__getitem__, map(before.__getitem__, seconds))))
+        pairs = map(" ".join, zip(map(before.__getitem__, seconds), map(tokens.__getitem__, seconds), strict=True))
+        per_pair = list(map(self.pairs.__getitem__, pairs))
         active = []  # (first word, where it starts, the pair, its names of three words or more)
-        for j, pair in compress(zip(firsts, per_pair, strict=True), per_pair):
+        for second, pair in compress(zip(seconds, per_pair, strict=True), per_pair):
+            j = second - 1
             pos = lengths[j] + j
             longer = [
                 _Found(sp.start - sp.end, sp.start, pos + i + len(k), sp)
@@ -392,12 +391,6 @@ class _SpanFinder:
                 candidates += [_Found(x.minus_length, offset + x.start, offset + x.key_end, _moved(x.span, offset))
                                for x in spans.found]
         return _PairSpans(tuple(found), tuple(longer), tuple(_longest_first(candidates)))
-
-
-def _pairs(tokens: list[str], firsts: list[int]) -> Iterable[str]:
-    """"first second": each written word of ``firsts`` with the word after it (in C, as the
-    heads of names of several words are common words: في، علي، منطقة)."""
-    return map(" ".join, zip(map(tokens.__getitem__, firsts), map(tokens.__getitem__, map(_NEXT, firsts)), strict=True))
 
 
 def _moved(sp: Span, pos: int) -> Span:
