@@ -322,11 +322,7 @@ class _SpanFinder:
         for second, pair in compress(zip(seconds, per_pair, strict=True), per_pair):
             j = second - 1
             pos = lengths[j] + j
-            longer = [
-                _Found(sp.start - sp.end, sp.start, pos + i + len(k), sp)
-                for i, k in pair.longer
-                if f.startswith(k, pos + i) and (sp := _span_at(f, pos + i, pos + i + len(k), k, self.index))
-            ]
+            longer = self._longer(f, pos, pair.longer) if pair.longer else ()
             if pair.found or longer:
                 active.append((j, pos, pair, longer))
         touched = {j + d for j, _, _, _ in active for d in (0, 1)}
@@ -344,6 +340,14 @@ class _SpanFinder:
                 touched.update(range(j, end + 1))
             multi += found
         return [], multi, touched
+
+    def _longer(self, f: str, pos: int, longer: tuple[tuple[int, str], ...]) -> list[_Found]:
+        """The names of three words or more, among ``longer`` (a pair's), that the text at ``pos`` holds."""
+        return [
+            _Found(sp.start - sp.end, sp.start, pos + i + len(k), sp)
+            for i, k in longer
+            if f.startswith(k, pos + i) and (sp := _span_at(f, pos + i, pos + i + len(k), k, self.index))
+        ]
 
     def _word_spans(self, word: str) -> _WordSpans | None:
         found = _candidates(word, self.index) if word else []
