@@ -156,7 +156,7 @@ class _Text:
 MAX_PREFIX = max(len(p) for p in clitic_prefixes())
 _CLITIC_LETTERS = frozenset("".join(clitic_prefixes()))
 MAX_SUFFIX = max(len(x) for x in ADJECTIVE_ENDINGS)
-MAX_CACHED_WORDS = 100_000  # written words (or pairs of them) a cache keeps; then it starts over
+MAX_CACHED_WORDS = 200_000  # written words (or pairs of them) a cache keeps; then it starts over
 
 
 def _span_at(f: str, s: int, e: int, k: str, index: GazetteerIndex) -> Span | None:
@@ -269,7 +269,10 @@ class _SpanFinder:
 
     def __init__(self, index: GazetteerIndex, watched: tuple[frozenset[str], ...] = ()):
         self.index = index
+        self.multiword = index.multiword
         self.watched = watched
+        every = sorted({w for words in watched for w in words})
+        self._any_watched = re.compile("|".join(map(re.escape, every))) if every else None
         self.words = _Cache(self._word_spans)
         self.heads = _Cache(self._heads_of)
         self.pairs = _Cache(self._pair_spans)
@@ -351,21 +354,22 @@ class _SpanFinder:
 
     def _word_spans(self, word: str) -> _WordSpans | None:
         found = _candidates(word, self.index) if word else []
-        multiword = self.index.multiword
-        second = any(word[:m] in multiword.seconds for m in _name_ends(word)) or any(
-            word[:m] in multiword.open_seconds for m in range(len(word) + 1)
-        )
-        watched = sum(1 << n for n, words in enumerate(self.watched) if any(w in word for w in words))
+        second = _may_be_second(word, self.multiword)
+        watched = 0
+        if self._any_watched is not None and self._any_watched.search(word):
+            watched = sum(1 << n for n, words in enumerate(self.watched) if any(w in word for w in words))
         if not found and not second and not watched:
             return None
         return _WordSpans(tuple(_longest_first(list(found))), tuple(found), second, watched)
 
     def _heads_of(self, word: str) -> tuple[tuple[int, bool], ...]:
         """(offset, may end inside a word): where in ``word`` names of several words may start."""
-        heads = self.index.multiword.heads
+        heads = self.multiword.heads
+        # in a word of Arabic letters only, a name starts at the word or after its clitics
+        starts = range(min(len(word), MAX_PREFIX + 1)) if _ALL_ARABIC.fullmatch(word) else range(len(word))
         return tuple(
             (i, heads[word[i:]])
-            for i in range(len(word))
+            for i in starts
             if word[i:] in heads and _prefix_at(word, i, word[i:]) is not None
         )
 
@@ -374,7 +378,7 @@ class _SpanFinder:
         second"), looked up by their first two words: the second ends where a name may end
         in the second written word (anywhere, for a name that may end inside a word)."""
         first, second = pair.split(" ")
-        by_two_words = self.index.multiword.by_two_words
+        by_two_words = self.multiword.by_two_words
         found, longer = [], []
         for i, open_ended in self.heads[first]:
             for m in range(len(second) + 1) if open_ended else _name_ends(second):
@@ -401,6 +405,21 @@ def _moved(sp: Span, pos: int) -> Span:
     """A span of a written word, in offsets of the article (the word starts at ``pos``)."""
     s, e, k, prefix, suffix = sp
     return _NEW(Span, (pos + s, pos + e, k, prefix, suffix))
+
+
+def _may_be_second(word: str, multiword) -> bool:
+    """Whether ``word`` may hold the second word of a name of several words: one that ends
+    where a name may end, or, for a name that may end inside a word, one ``word`` starts with.
+    Asked of every new written word, so the common case (Arabic letters only) is quick."""
+    if _ALL_ARABIC.fullmatch(word):  # a name ends only where the word does
+        if word in multiword.seconds:
+            return True
+    elif any(word[:m] in multiword.seconds for m in _name_ends(word)):
+        return True
+    return "" in multiword.open_seconds or word.startswith(multiword.open_seconds_by_letter.get(word[:1], ()))
+
+
+_ALL_ARABIC = re.compile(r"[\u0621-\u064a]*")
 
 
 @lru_cache(maxsize=8192)

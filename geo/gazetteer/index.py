@@ -77,6 +77,7 @@ class MultiwordKeys(NamedTuple):
     heads: dict[str, bool]  # first word → whether a key it starts may end inside a word
     seconds: frozenset[str]  # second words of the keys that end where a word ends
     open_seconds: frozenset[str]  # second words of the keys that may end inside a word
+    open_seconds_by_letter: dict[str, tuple[str, ...]]  # the same by their first letter
     by_two_words: dict[str, tuple[str, ...]]  # "first second" → the keys that start so
 
     @classmethod
@@ -93,7 +94,11 @@ class MultiwordKeys(NamedTuple):
             seconds[k in open_ended].add(words[1])
             by_two.setdefault(f"{words[0]} {words[1]}", []).append(k)
         by_two_words = {two: tuple(sorted(keys)) for two, keys in by_two.items()}
-        return cls(heads, frozenset(seconds[False]), frozenset(seconds[True]), by_two_words)
+        by_letter: dict[str, list[str]] = {}
+        for second in sorted(seconds[True]):
+            by_letter.setdefault(second[:1], []).append(second)
+        open_by_letter = {letter: tuple(words) for letter, words in by_letter.items()}
+        return cls(heads, frozenset(seconds[False]), frozenset(seconds[True]), open_by_letter, by_two_words)
 
 
 def fingerprint(paths: list[Path], extra: str) -> str:
