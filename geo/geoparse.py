@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache, reduce
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from operator import add, attrgetter, itemgetter, or_
 from typing import NamedTuple
 
@@ -210,17 +210,6 @@ class _Found(NamedTuple):
     span: Span
 
 
-def _candidates(f: str, index: GazetteerIndex) -> list[_Found]:
-    """Every gazetteer key the automaton finds in ``f`` that sits on word boundaries."""
-    found = []
-    for last, k in index.automaton.iter(f):
-        e = last + 1
-        sp = _span_at(f, e - len(k), e, k, index)
-        if sp is not None:
-            found.append(_Found(sp.start - sp.end, sp.start, e, sp))
-    return found
-
-
 class _WordSpans(NamedTuple):
     """What one written word (the text between two spaces) holds, in offsets inside it. A
     span never reaches over a space unless its key has one, so a word's spans depend on the
@@ -245,7 +234,7 @@ class _PairSpans(NamedTuple):
 
 
 class _Cache(dict):
-    """A bounded cache of short strings (written words, pairs of them): the value is worked
+    """A bounded cache of short strings (first words, pairs of words): the value is worked
     out by ``make`` when a string is first seen; the cache starts over when full."""
 
     def __init__(self, make):
@@ -257,6 +246,24 @@ class _Cache(dict):
             self.clear()
         value = self[s] = self.make(s)
         return value
+
+
+class _WordCache(dict):
+    """Written word → its :class:`_WordSpans` (None when it holds nothing). A word not seen
+    yet is only noted (and answered with _UNSEEN): the finder then works out all the new
+    words of an article at once (:meth:`_SpanFinder._learn`), mostly in C, since on new
+    text the first sight of each word is what the cache costs."""
+
+    def __init__(self):
+        super().__init__()
+        self.unseen: list[str] = []
+
+    def __missing__(self, word: str):
+        self.unseen.append(word)
+        return _UNSEEN
+
+
+_UNSEEN = object()
 
 
 class _SpanFinder:
@@ -273,7 +280,7 @@ class _SpanFinder:
         self.watched = watched
         every = sorted({w for words in watched for w in words})
         self._any_watched = re.compile("|".join(map(re.escape, every))) if every else None
-        self.words = _Cache(self._word_spans)
+        self.words = _WordCache()
         self.heads = _Cache(self._heads_of)
         self.pairs = _Cache(self._pair_spans)
 
@@ -281,6 +288,9 @@ class _SpanFinder:
         """The spans of the folded text ``f``, and for each watched set whether ``f`` holds one of its words."""
         tokens = f.split(" ")
         per_word = list(map(self.words.__getitem__, tokens))
+        while self.words.unseen:  # words seen for the first time: learnt all at once, then read again
+            self._learn_unseen(tokens)
+            per_word = list(map(self.words.__getitem__, tokens))
         lengths = list(accumulate(map(len, tokens), initial=0))  # written word j starts at lengths[j] + j
         holding = list(compress(range(len(tokens)), per_word))
         held = list(map(per_word.__getitem__, holding))
@@ -352,15 +362,70 @@ class _SpanFinder:
             if f.startswith(k, pos + i) and (sp := _span_at(f, pos + i, pos + i + len(k), k, self.index))
         ]
 
-    def _word_spans(self, word: str) -> _WordSpans | None:
-        found = _candidates(word, self.index) if word else []
-        second = _may_be_second(word, self.multiword)
-        watched = 0
-        if self._any_watched is not None and self._any_watched.search(word):
-            watched = sum(1 << n for n, words in enumerate(self.watched) if any(w in word for w in words))
-        if not found and not second and not watched:
-            return None
-        return _WordSpans(tuple(_longest_first(list(found))), tuple(found), second, watched)
+    def _spans_of(self, word: str) -> _WordSpans | None:
+        spans = self.words.get(word, _UNSEEN)
+        if spans is _UNSEEN:
+            self._learn([word])
+            spans = self.words[word]
+        return spans
+
+    def _learn_unseen(self, tokens: list[str]) -> None:
+        words = self.words
+        unseen = list(dict.fromkeys(words.unseen))
+        words.unseen.clear()
+        if len(words) + len(unseen) > MAX_CACHED_WORDS:
+            words.clear()  # start over, with the words of this article
+            unseen = list(dict.fromkeys(tokens))
+        self._learn(unseen)
+
+    def _learn(self, new: list[str]) -> None:
+        """Works out what each of the ``new`` written words holds (see :class:`_WordSpans`),
+        over all of them joined by spaces: one automaton pass and one pass of each regex,
+        their matches handed to the word they fall in; most words hold nothing and cost no
+        Python step of their own."""
+        joined = " ".join(new)
+        at = list(map(add, accumulate(map(len, new), initial=0), count()))  # word i starts at at[i]
+        found: dict[int, list[_Found]] = {}
+        for last, k in self.index.automaton.iter(joined):
+            e = last + 1
+            i = bisect_right(at, e - len(k)) - 1
+            word, pos = new[i], at[i]
+            if e - pos > len(word):
+                continue  # a key of several words, across two of the joined words
+            sp = _span_at(word, e - len(k) - pos, e - pos, k, self.index)
+            if sp is not None:
+                found.setdefault(i, []).append(_Found(sp.start - sp.end, sp.start, e - pos, sp))
+        watched: dict[int, int] = {}
+        if self._any_watched is not None:
+            for m in self._any_watched.finditer(joined):
+                word = new[i := bisect_right(at, m.start()) - 1]
+                watched[i] = sum(1 << n for n, words in enumerate(self.watched) if any(w in word for w in words))
+        second = self._seconds_among(new, joined, at)
+        learnt = dict.fromkeys(new)
+        for i in {*found, *second, *watched}:
+            candidates = found.get(i, [])
+            learnt[new[i]] = _WordSpans(
+                tuple(_longest_first(list(candidates))), tuple(candidates), i in second, watched.get(i, 0)
+            )
+        self.words.update(learnt)
+
+    def _seconds_among(self, new: list[str], joined: str, at: list[int]) -> set[int]:
+        """Which of the ``new`` words may hold the second word of a name of several words:
+        one that ends where a name may end (at the word's end when it has Arabic letters
+        only), or, for a name that may end inside a word, one the word starts with."""
+        multiword = self.multiword
+        if "" in multiword.open_seconds:
+            return set(range(len(new)))
+        position = dict(zip(new, range(len(new)), strict=True))
+        not_arabic = {bisect_right(at, m.start()) - 1 for m in _NOT_ARABIC.finditer(joined)}
+        second = {i for i in map(position.__getitem__, multiword.seconds.intersection(new)) if i not in not_arabic}
+        second.update(
+            i for i in not_arabic if any(new[i][:m] in multiword.seconds for m in _name_ends(new[i]))
+        )
+        by_letter = multiword.open_seconds_by_letter
+        maybe_open = compress(range(len(new)), map(by_letter.__contains__, map(_FIRST_LETTER, new)))
+        second.update(i for i in maybe_open if new[i].startswith(by_letter[new[i][:1]]))
+        return second
 
     def _heads_of(self, word: str) -> tuple[tuple[int, bool], ...]:
         """(offset, may end inside a word): where in ``word`` names of several words may start."""
@@ -394,7 +459,7 @@ class _SpanFinder:
         # the pair's own settling, for when no other name reaches into its words
         candidates = list(found)
         for offset, word in ((0, first), (len(first) + 1, second)):
-            spans = self.words[word]
+            spans = self._spans_of(word)
             if spans is not None:
                 candidates += [_Found(x.minus_length, offset + x.start, offset + x.key_end, _moved(x.span, offset))
                                for x in spans.found]
@@ -407,19 +472,9 @@ def _moved(sp: Span, pos: int) -> Span:
     return _NEW(Span, (pos + s, pos + e, k, prefix, suffix))
 
 
-def _may_be_second(word: str, multiword) -> bool:
-    """Whether ``word`` may hold the second word of a name of several words: one that ends
-    where a name may end, or, for a name that may end inside a word, one ``word`` starts with.
-    Asked of every new written word, so the common case (Arabic letters only) is quick."""
-    if _ALL_ARABIC.fullmatch(word):  # a name ends only where the word does
-        if word in multiword.seconds:
-            return True
-    elif any(word[:m] in multiword.seconds for m in _name_ends(word)):
-        return True
-    return "" in multiword.open_seconds or word.startswith(multiword.open_seconds_by_letter.get(word[:1], ()))
-
-
 _ALL_ARABIC = re.compile(r"[\u0621-\u064a]*")
+_NOT_ARABIC = re.compile(r"[^\u0621-\u064a ]+")  # in words joined by spaces
+_FIRST_LETTER = itemgetter(slice(0, 1))
 
 
 @lru_cache(maxsize=8192)
