@@ -183,6 +183,50 @@ def _span_at(f: str, s: int, e: int, k: str, index: GazetteerIndex) -> Span | No
     return Span(s, te, k, prefix, suffix)
 
 
+def _found_in_text(f: str, index: GazetteerIndex) -> list[_Found]:
+    """Every key the automaton finds in ``f`` that sits on word boundaries: :func:`_span_at`
+    for each, written out in one loop, as it runs for every key the automaton meets."""
+    prefixes = clitic_prefixes()
+    adjectives = index.adjectives
+    may_go_on = index.open_ended_keys  # keys that more letters of the same word may follow
+    is_ar, is_latin, clitic_letters = _IS_AR, _IS_LATIN, _CLITIC_LETTERS
+    n = len(f)
+    padded = f + " "  # padded[n] is no letter: no bounds test at the end of the text
+    found: list[_Found] = []
+    for last, k in index.automaton.iter(f):
+        e = last + 1
+        if padded[e] in is_ar and k not in may_go_on:
+            continue  # the word goes on: a name never takes an ending
+        s = e - len(k)
+        if k[0] in is_latin:
+            if (s > 0 and f[s - 1] in is_latin) or f[e : e + 1] in is_latin:
+                continue
+            found.append(_NEW(_Found, (s - e, s, e, _NEW(Span, (s, e, k, "", "")))))
+            continue
+        if s > 0 and f[s - 1] in is_ar:
+            if f[s - 1] not in clitic_letters:
+                continue  # a letter that no clitic ends with: the key sits inside another word
+            ts = s - 1
+            while ts > 0 and f[ts - 1] in is_ar and s - ts <= MAX_PREFIX:
+                ts -= 1
+            prefix = f[ts:s]
+            if prefix not in prefixes:
+                continue  # too long a prefix, or not clitics: the key sits inside another word
+        else:
+            prefix = ""
+        te = e
+        if k in adjectives:
+            while te < n and f[te] in is_ar and te - e <= MAX_SUFFIX:
+                te += 1
+            suffix = f[e:te]
+            if suffix and suffix not in ADJECTIVE_ENDINGS:
+                continue
+        else:
+            suffix = ""
+        found.append(_NEW(_Found, (s - te, s, e, _NEW(Span, (s, te, k, prefix, suffix)))))
+    return found
+
+
 def _prefix_at(f: str, s: int, k: str) -> str | None:
     """The clitics in front of key ``k`` starting at ``f[s]``, None when the key starts
     inside another word. A Latin name takes none, and only a Latin letter runs into it."""
@@ -386,15 +430,13 @@ class _SpanFinder:
         joined = " ".join(new)
         at = list(map(add, accumulate(map(len, new), initial=0), count()))  # word i starts at at[i]
         found: dict[int, list[_Found]] = {}
-        for last, k in self.index.automaton.iter(joined):
-            e = last + 1
-            i = bisect_right(at, e - len(k)) - 1
-            word, pos = new[i], at[i]
-            if e - pos > len(word):
+        # the words' neighbours in the joined text are spaces, as in any text
+        for minus_length, s, e, sp in _found_in_text(joined, self.index):
+            i = bisect_right(at, s) - 1
+            pos = at[i]
+            if sp.end - pos > len(new[i]):
                 continue  # a key of several words, across two of the joined words
-            sp = _span_at(word, e - len(k) - pos, e - pos, k, self.index)
-            if sp is not None:
-                found.setdefault(i, []).append(_Found(sp.start - sp.end, sp.start, e - pos, sp))
+            found.setdefault(i, []).append(_NEW(_Found, (minus_length, s - pos, e - pos, _moved(sp, -pos))))
         watched: dict[int, int] = {}
         if self._any_watched is not None:
             for m in self._any_watched.finditer(joined):
@@ -417,11 +459,16 @@ class _SpanFinder:
         if "" in multiword.open_seconds:
             return set(range(len(new)))
         position = dict(zip(new, range(len(new)), strict=True))
-        not_arabic = {bisect_right(at, m.start()) - 1 for m in _NOT_ARABIC.finditer(joined)}
-        second = {i for i in map(position.__getitem__, multiword.seconds.intersection(new)) if i not in not_arabic}
-        second.update(
-            i for i in not_arabic if any(new[i][:m] in multiword.seconds for m in _name_ends(new[i]))
-        )
+        second = set(map(position.__getitem__, multiword.seconds.intersection(new)))
+        # a name may also end before a character that is no Arabic letter: the word's
+        # beginnings up to each such character
+        beginnings: dict[str, list[int]] = {}
+        for m in _NOT_ARABIC.finditer(joined):
+            i = bisect_right(at, m.start()) - 1
+            for q in range(m.start(), m.end()):
+                beginnings.setdefault(joined[at[i] : q], []).append(i)
+        for beginning in multiword.seconds.intersection(beginnings):
+            second.update(beginnings[beginning])
         by_letter = multiword.open_seconds_by_letter
         maybe_open = compress(range(len(new)), map(by_letter.__contains__, map(_FIRST_LETTER, new)))
         second.update(i for i in maybe_open if new[i].startswith(by_letter[new[i][:1]]))
