@@ -407,6 +407,7 @@ class _SpanFinder:
         ]
 
     def _spans_of(self, word: str) -> _WordSpans | None:
+        """What ``word`` holds, learnt now if it is new."""
         spans = self.words.get(word, _UNSEEN)
         if spans is _UNSEEN:
             self._learn([word])
@@ -414,6 +415,7 @@ class _SpanFinder:
         return spans
 
     def _learn_unseen(self, tokens: list[str]) -> None:
+        """Learns the words of the article (``tokens``) that the cache has just noted as new."""
         words = self.words
         unseen = list(dict.fromkeys(words.unseen))
         words.unseen.clear()
