@@ -464,13 +464,11 @@ class _SpanFinder:
         second = set(map(position.__getitem__, multiword.seconds.intersection(new)))
         # a name may also end before a character that is no Arabic letter: the word's
         # beginnings up to each such character
-        beginnings: dict[str, list[int]] = {}
+        seconds = multiword.seconds
         for m in _NOT_ARABIC.finditer(joined):
             i = bisect_right(at, m.start()) - 1
-            for q in range(m.start(), m.end()):
-                beginnings.setdefault(joined[at[i] : q], []).append(i)
-        for beginning in multiword.seconds.intersection(beginnings):
-            second.update(beginnings[beginning])
+            if i not in second and any(joined[at[i] : q] in seconds for q in range(m.start(), m.end())):
+                second.add(i)
         by_letter = multiword.open_seconds_by_letter
         maybe_open = compress(range(len(new)), map(by_letter.__contains__, map(_FIRST_LETTER, new)))
         second.update(i for i in maybe_open if new[i].startswith(by_letter[new[i][:1]]))
