@@ -25,11 +25,12 @@ from typing import NamedTuple
 
 from geo.numbers import (
     FoldedText,
-    digit_run_starts,
+    WordStarts,
+    char_scan,
     fold_text,
     fold_word,
+    loose_alternation,
     loosen,
-    spellings,
     word_alternation,
 )
 
@@ -221,11 +222,6 @@ def _count_noun_re() -> re.Pattern[str]:
 @cache
 def _year_in_list_re() -> re.Pattern[str]:
     return re.compile(loosen(r"[0-9]{4}"))
-
-
-@cache
-def _sentence_end_re() -> re.Pattern[str]:
-    return re.compile(r"[.!?؟؛\n]")
 
 
 @cache
@@ -443,31 +439,34 @@ def _date_follows_re() -> re.Pattern[str]:
 # the lead words, and the master pattern is tried only at those positions, in text order,
 # as finditer would.
 
-_KEY_FREE, _KEY_WORD_END, _KEY_SPACE_AFTER = 0, 1, 2
 _DAY_KEYS = ("امس", "ليل", "بارح", "غد", "يوم")
 _LOOSE_LETTERS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
 
 
-@cache
-def _key_automaton():
-    import ahocorasick
+def _keys() -> tuple[list[str], list[str], list[str]]:
+    """The keys in canonical spelling: (those that end their word, those followed by
+    whitespace, those anywhere in a word)."""
+    # "كانون" and "تشرين" stand for their two-word names; a weekday always ends its word
+    word_end = sorted({fold_word(month).split()[0] for month in _MONTHS} | {fold_word(w) for w in _WEEKDAY_STEMS})
+    space_after = ["عام", "عامي", "سنه", "سنتي"]  # always followed by whitespace
+    anywhere = [*_DAY_KEYS, "شهر"]  # "الخامس من الشهر الجاري"، "من هذا الشهر"
+    return word_end, space_after, anywhere
 
-    keys: dict[str, int] = {}
-    for month in _MONTHS:  # "كانون" and "تشرين" stand for their two-word names
-        keys[fold_word(month).split()[0]] = _KEY_WORD_END
-    for stem in _WEEKDAY_STEMS:  # a weekday always ends its word
-        keys[fold_word(stem)] = _KEY_WORD_END
-    for word in ("عام", "عامي", "سنه", "سنتي"):  # always followed by whitespace
-        keys[word] = _KEY_SPACE_AFTER
-    for word in _DAY_KEYS:
-        keys[word] = _KEY_FREE
-    keys["شهر"] = _KEY_FREE  # "الخامس من الشهر الجاري"، "من هذا الشهر"
-    automaton = ahocorasick.Automaton()
-    for word, kind in keys.items():
-        for spelling in spellings(word):
-            automaton.add_word(spelling, (len(spelling), kind))
-    automaton.make_automaton()
-    return automaton
+
+@cache
+def _key_words() -> WordStarts:
+    word_end, space_after, anywhere = _keys()
+    return WordStarts({**{w: False for w in (*space_after, *anywhere)}, **{w: True for w in word_end}})
+
+
+@cache
+def _key_re() -> re.Pattern[str]:
+    """A key at the position tried, with what must follow it."""
+    word_end, space_after, anywhere = _keys()
+    return re.compile(
+        rf"(?:{loose_alternation(word_end)})(?!\w)|(?:{loose_alternation(space_after)})(?=\s)"
+        rf"|{loose_alternation(anywhere)}"
+    )
 
 
 def _lead_words() -> set[str]:
@@ -495,15 +494,10 @@ def _word_start_re() -> re.Pattern[str]:
 
 
 def _key_starts(s: str) -> set[int]:
-    starts = set(digit_run_starts(s))
-    last = len(s) - 1
-    for end, (length, kind) in _key_automaton().iter(s):
-        if kind == _KEY_WORD_END:
-            if end < last and (s[end + 1].isalnum() or s[end + 1] == "_"):
-                continue
-        elif kind == _KEY_SPACE_AFTER and (end == last or not s[end + 1].isspace()):
-            continue
-        starts.add(end - length + 1)
+    scan = char_scan(s)
+    key = _key_re()
+    starts = set(scan.digit_starts)
+    starts.update(start for start in _key_words().positions(scan) if key.match(s, start))
     return starts
 
 
@@ -592,12 +586,7 @@ class _Sentences:
 
     def index(self, pos: int) -> int:
         if self._ends is None:
-            s = self._s
-            self._ends = [
-                m.start()
-                for m in _sentence_end_re().finditer(s)
-                if not (s[m.start()] == "." and s[m.start() - 1 : m.start()].isdigit())
-            ]  # "3.5" ends no sentence
+            self._ends = char_scan(self._s).stops()
         return bisect_right(self._ends, pos)
 
 

@@ -328,11 +328,13 @@ def _word_atom(m: re.Match[str], s: str) -> _Atom | None:
 # Trying the atom pattern at every word boundary costs more than everything else here,
 # and almost every try fails. A number word is always one of the lexicon's words with at
 # most two attached letters (و/ف then ب/ل/ك) and a word boundary after its first word; a
-# figure always starts a run of digits. One Aho-Corasick pass over the lexicon's first
-# words and one scan for digit runs give every place where the pattern can match.
+# figure always starts a run of digits. The character scan below gives every place where
+# one of the lexicon's first words may begin, and the digit runs; the pattern is tried
+# only there.
 
 _LOOSE_LETTERS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
 _ATTACHED = "وفبلك"
+_DIGITS = "0123456789" + "".join(chr(c) for c in (*range(0x0660, 0x066A), *range(0x06F0, 0x06FA)))
 
 
 def spellings(word: str) -> set[str]:
@@ -346,40 +348,170 @@ def spellings(word: str) -> set[str]:
     return found
 
 
+def loose_alternation(words: Iterable[str]) -> str:
+    """:func:`word_alternation` of canonical ``words`` where every alif, ه/ة and ي/ى (in
+    any position, as :func:`spellings` has it) matches each of its variants."""
+    widen = {ord(c): f"[{variants}]" for c, variants in _LOOSE_LETTERS.items()}
+    return word_alternation(words).translate(widen)
+
+
+# --------------------------------------------------------------------------- character scan
+#
+# Looking for a few dozen short words all over an article costs a regex, str.find or an
+# Aho-Corasick automaton a step in C for every character and word, and numpy only a few
+# vector operations. Every character gets a class: its Arabic letter (the variants of a
+# loosened letter share one), a digit, another word character, or one of a few kinds of
+# non-word character. A word can only begin where the classes of the next characters are
+# those of its letters (and a non-word character after a short word that ends there), so
+# two tables over the classes of three characters in a row give a few candidate positions,
+# which a regex then checks exactly. The same classes give the runs of digits and the
+# places where a sentence may end.
+
+# the classes of all but the Arabic letters: non-word characters, then word characters
+_PUNCT, _SPACE, _NEWLINE, _DOT, _STOP, _DIGIT, _OTHER_DIGIT, _WORD = range(8)
+_NON_WORD = (_PUNCT, _SPACE, _NEWLINE, _DOT, _STOP)
+
+
 @cache
-def _word_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for entry in _lexicon():
-        for spelling in spellings(entry.split()[0]):
-            automaton.add_word(spelling, len(spelling))
-    automaton.make_automaton()
-    return automaton
+def _letter_classes() -> dict[str, int]:
+    """The class of each Arabic letter (hamza to yaa, and alif wasla); variants share one."""
+    canonical = {c: variants[0] for variants in _LOOSE_LETTERS.values() for c in variants}
+    letters = [chr(c) for c in range(0x0621, 0x064B)] + ["ٱ"]
+    bases = sorted({canonical.get(c, c) for c in letters})
+    number = {base: _WORD + 1 + i for i, base in enumerate(bases)}
+    return {c: number[canonical.get(c, c)] for c in letters}
 
 
 @cache
-def _digit_run_re() -> re.Pattern[str]:
-    return re.compile(loosen("[0-9]+"))
+def _class_table():
+    """(the class of every character of the Basic Multilingual Plane, how many classes)."""
+    import numpy as np
+
+    table = np.array([_char_class(chr(code)) for code in range(0x10000)], dtype=np.int32)
+    for ch, cls in _letter_classes().items():
+        table[ord(ch)] = cls
+    for ch in _DIGITS:
+        table[ord(ch)] = _DIGIT
+    return table, max(_letter_classes().values()) + 1
 
 
-@lru_cache(maxsize=4)
-def digit_run_starts(s: str) -> frozenset[int]:
-    """Where each run of digits (any of the three scripts) in ``s`` begins.
+def _char_class(ch: str) -> int:
+    """The class of a character outside the Arabic letters (word characters as the regex
+    engine's \\w sees them, whitespace as its \\s does)."""
+    if ch.isdigit():
+        return _DIGIT if ch in _DIGITS else _OTHER_DIGIT
+    if ch.isalnum() or ch == "_":
+        return _WORD
+    if ch.isspace():
+        return _NEWLINE if ch == "\n" else _SPACE
+    return _DOT if ch == "." else _STOP if ch in "!?؟؛" else _PUNCT
 
-    Kept for the last few texts: the date and number finders both ask about an article.
+
+class CharScan:
+    """The classes of the characters of one text, the classes of each three characters in a
+    row, and the runs of digits."""
+
+    __slots__ = ("classes", "trigrams", "digit_starts")
+
+    def __init__(self, s: str) -> None:
+        import numpy as np
+
+        table, n = _class_table()
+        size = len(s)
+        units = s.encode("utf-16-le", "surrogatepass")
+        classes = np.zeros(size + 3, dtype=np.int32)  # three non-word characters after the end
+        if len(units) == 2 * size:  # the Basic Multilingual Plane only: one unit a character
+            table.take(np.frombuffer(units, dtype=np.uint16), out=classes[:size])
+        else:
+            points = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            table.take(points, out=classes[:size], mode="clip")
+            for i in np.flatnonzero(points > 0xFFFF).tolist():  # beyond the table: rare, one by one
+                classes[i] = _char_class(s[i])
+        trigrams = classes[:-2] * (n * n)
+        trigrams += classes[1:-1] * n
+        trigrams += classes[2:]
+        self.trigrams = trigrams  # the classes of s[i : i + 3] as one number, for i up to len(s)
+        self.classes = classes[:size]
+        digit = classes == _DIGIT
+        self.digit_starts: list[int] = (np.flatnonzero(digit[1:] & ~digit[:-1]) + 1).tolist()
+        if digit[0]:
+            self.digit_starts.insert(0, 0)
+
+    def stops(self) -> list[int]:
+        """Where a sentence may end: . ! ? ؟ ؛ and newlines, but no full stop after a digit
+        ("3.5")."""
+        import numpy as np
+
+        classes = self.classes
+        digit = (classes == _DIGIT) | (classes == _OTHER_DIGIT)
+        after_digit = np.zeros_like(digit)
+        after_digit[1:] = digit[:-1]
+        ends = (classes == _STOP) | (classes == _NEWLINE) | ((classes == _DOT) & ~after_digit)
+        return ends.nonzero()[0].tolist()
+
+
+@lru_cache(maxsize=2)
+def char_scan(s: str) -> CharScan:
+    """The :class:`CharScan` of ``s``; the date and number finders both ask about an article."""
+    return CharScan(s)
+
+
+class WordStarts:
+    """Where one of a set of words (canonical spelling, as in :func:`spellings`) may begin.
+
+    ``words`` maps each word to whether it must end a word (be followed by a non-word
+    character). Two tables over the classes of three characters in a row hold what each
+    word allows at its characters 0-2 and 1-3 (a non-word character after a word that ends
+    there, anything after one that need not); :meth:`positions` gives the positions both
+    allow: a superset of the real starts, in text order.
     """
-    return frozenset(m.start() for m in _digit_run_re().finditer(s))
+
+    def __init__(self, words: dict[str, bool]) -> None:
+        import numpy as np
+
+        letters = _letter_classes()
+        _, n = _class_table()
+        self._heads = np.zeros(n**3, dtype=np.bool_)
+        self._tails = np.zeros(n**3, dtype=np.bool_)
+        for word, ends_word in words.items():
+            allowed = [(letters[c],) for c in word[:4]]
+            if len(allowed) < 4:
+                allowed.append(_NON_WORD if ends_word else tuple(range(n)))
+            allowed += [tuple(range(n))] * (4 - len(allowed))
+            for table, (a, b, c) in ((self._heads, allowed[:3]), (self._tails, allowed[1:])):
+                table[np.add.outer(np.add.outer(np.array(a) * n, b) * n, c)] = True
+
+    def positions(self, scan: CharScan) -> list[int]:
+        hits = self._heads.take(scan.trigrams[:-1])
+        hits &= self._tails.take(scan.trigrams[1:])
+        return hits.nonzero()[0].tolist()
+
+
+def digit_run_starts(s: str) -> list[int]:
+    """Where each run of digits (any of the three scripts) in ``s`` begins, in text order."""
+    return char_scan(s).digit_starts
+
+
+@cache
+def _first_words() -> WordStarts:
+    return WordStarts({entry.split()[0]: True for entry in _lexicon()})
+
+
+@cache
+def _first_word_re() -> re.Pattern[str]:
+    """A first word of the lexicon, followed by a non-word character."""
+    return re.compile(rf"(?:{loose_alternation({e.split()[0] for e in _lexicon()})})(?!\w)")
 
 
 def _atom_starts(s: str) -> list[int]:
     """Positions where the atom pattern may match: digit runs, and before number words."""
-    starts = set(digit_run_starts(s))
-    last = len(s) - 1
-    for end, length in _word_automaton().iter(s):
-        if end < last and (s[end + 1].isalnum() or s[end + 1] == "_"):
-            continue  # inside a longer word
-        for q in range(end - length, max(-1, end - length - 3), -1):
+    scan = char_scan(s)
+    starts = set(scan.digit_starts)
+    word = _first_word_re()
+    for start in _first_words().positions(scan):
+        if word.match(s, start) is None:
+            continue  # not a number word, or inside a longer word
+        for q in range(start - 1, max(-1, start - 4), -1):
             c = s[q]
             if not (c.isalnum() or c == "_"):
                 starts.add(q)
@@ -546,13 +678,15 @@ _DUAL_NOUNS = {**{n: ("ان", "ين") for n in ("شخص", "قتيل", "جريح"
 
 
 def _duals(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the dual person nouns of ``text``, their clitics included; each noun
-    is looked for with str.find (a regex alternation would try every position)."""
+    """(start, end) of the dual person nouns of ``text``, their clitics included, in text
+    order; only where the character scan says a noun may begin is it looked for."""
     out = []
     n = len(text)
-    for noun, endings in _DUAL_NOUNS.items():
-        at = text.find(noun)
-        while at >= 0:
+    for at in _dual_nouns().positions(char_scan(" " + text)):
+        at -= 1  # the scan is of " " + text, as for the atoms
+        for noun, endings in _DUAL_NOUNS.items():
+            if not text.startswith(noun, at):
+                continue
             after = at + len(noun)
             for ending in endings:
                 end = after + len(ending)
@@ -561,8 +695,12 @@ def _duals(text: str) -> list[tuple[int, int]]:
                     if start is not None:
                         out.append((start, end))
                     break
-            at = text.find(noun, after)
     return out
+
+
+@cache
+def _dual_nouns() -> WordStarts:
+    return WordStarts(dict.fromkeys(_DUAL_NOUNS, False))
 
 
 _DUAL_PREFIX = re.compile(r"(?:^|\W)[وفبل]?(?:ال)?$")
