@@ -169,10 +169,23 @@ def _weekday_alt() -> str:
     return _alt(_WEEKDAY_STEMS)
 
 
+# The kinds of key (see "where to look") a date may hold. A match holds a key of one of the
+# kinds its branch lists, and only those branches are tried where keys of other kinds
+# stood (the others fail at once), so a try that fails costs less.
+_DIGIT_KEY, _MONTH_KEY, _WEEKDAY_KEY, _YEAR_KEY, _DAY_KEY, _SHAHR_KEY = (1 << k for k in range(6))
+_ANY_KEY = (1 << 6) - 1
+
+
 @cache
-def _master_re() -> re.Pattern[str]:
+def _branches() -> list[tuple[str, int]]:
+    """The branches of the master pattern, each with the kinds of key it may hold."""
     wd = _weekday_alt()
     day_words = _DAY_WORDS
+    digit, month, year, shahr = _DIGIT_KEY, _MONTH_KEY, _YEAR_KEY, _SHAHR_KEY
+    kinds = [
+        digit, digit, digit | shahr | month | year, digit | shahr, shahr | month | year | digit,
+        year | digit, year, shahr, year, _DAY_KEY, _DAY_KEY | _WEEKDAY_KEY,
+    ]  # fmt: skip
     branches = [
         # 2022-01-06, 2022/1/6
         rf"(?<![0-9.,/\-])(?P<iy>{_YEAR_DIGITS})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)"
@@ -209,6 +222,14 @@ def _master_re() -> re.Pattern[str]:
         rf"(?:\s*(?:[-–/]|\s(?:الى|على|و)\s)\s*(?P<wd3>(?:ال)?(?:{wd})))?"
         rf"(?:\s+(?P<dir>الماضي|المنصرم|الفائت|السابق|المنقضي|المقبل|القادم))?)(?!\w)",
     ]
+    return list(zip(branches, kinds, strict=True))
+
+
+@cache
+def _master_re(kinds: int = _ANY_KEY) -> re.Pattern[str]:
+    """The master pattern; with ``kinds``, the branches that hold no key of those kinds
+    fail at once (they keep their groups, so every match reads the same)."""
+    branches = [b if held & kinds else f"(?!){b}" for b, held in _branches()]
     # Every match starts by consuming the non-word character before the date, so the
     # regex engine skips all other positions fast; _scan searches " " + text.
     return re.compile(loosen(r"\W(?:" + "|".join(f"(?:{b})" for b in branches) + ")"))
@@ -443,30 +464,35 @@ _DAY_KEYS = ("امس", "ليل", "بارح", "غد", "يوم")
 _LOOSE_LETTERS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
 
 
-def _keys() -> tuple[list[str], list[str], list[str]]:
-    """The keys in canonical spelling: (those that end their word, those followed by
-    whitespace, those anywhere in a word)."""
-    # "كانون" and "تشرين" stand for their two-word names; a weekday always ends its word
-    word_end = sorted({fold_word(month).split()[0] for month in _MONTHS} | {fold_word(w) for w in _WEEKDAY_STEMS})
-    space_after = ["عام", "عامي", "سنه", "سنتي"]  # always followed by whitespace
-    anywhere = [*_DAY_KEYS, "شهر"]  # "الخامس من الشهر الجاري"، "من هذا الشهر"
-    return word_end, space_after, anywhere
+def _keys() -> dict[str, list[str]]:
+    """The keys in canonical spelling by kind, with what must follow them."""
+    # "كانون" and "تشرين" stand for their two-word names
+    return {
+        "month": sorted({fold_word(month).split()[0] for month in _MONTHS}),  # end their word
+        "weekday": sorted({fold_word(w) for w in _WEEKDAY_STEMS}),  # end their word
+        "year": ["عام", "عامي", "سنه", "سنتي"],  # always followed by whitespace
+        "day": list(_DAY_KEYS),  # anywhere in a word
+        "shahr": ["شهر"],  # anywhere: "الخامس من الشهر الجاري"، "من هذا الشهر"
+    }
+
+
+_KEY_KINDS = {"month": _MONTH_KEY, "weekday": _WEEKDAY_KEY, "year": _YEAR_KEY, "day": _DAY_KEY, "shahr": _SHAHR_KEY}
+_ENDS_WORD = {"month", "weekday"}
 
 
 @cache
 def _key_words() -> WordStarts:
-    word_end, space_after, anywhere = _keys()
-    return WordStarts({**{w: False for w in (*space_after, *anywhere)}, **{w: True for w in word_end}})
+    return WordStarts({w: kind in _ENDS_WORD for kind, words in _keys().items() for w in words})
 
 
 @cache
 def _key_re() -> re.Pattern[str]:
-    """A key at the position tried, with what must follow it."""
-    word_end, space_after, anywhere = _keys()
-    return re.compile(
-        rf"(?:{loose_alternation(word_end)})(?!\w)|(?:{loose_alternation(space_after)})(?=\s)"
-        rf"|{loose_alternation(anywhere)}"
-    )
+    """A key at the position tried, with what must follow it; the group named is its kind.
+    No two kinds of key can both begin at one place (none is another's head there)."""
+    after = {"month": r"(?!\w)", "weekday": r"(?!\w)", "year": r"(?=\s)", "day": "", "shahr": ""}
+    return re.compile("|".join(
+        f"(?P<{kind}>{loose_alternation(words)}){after[kind]}" for kind, words in _keys().items()
+    ))
 
 
 def _lead_words() -> set[str]:
@@ -493,37 +519,42 @@ def _word_start_re() -> re.Pattern[str]:
     return re.compile(r"\W(?=\w)")
 
 
-def _key_starts(s: str) -> set[int]:
+def _key_starts(s: str) -> dict[int, int]:
+    """Where each key begins, and its kind."""
     scan = char_scan(s)
     key = _key_re()
-    starts = set(scan.digit_starts)
-    starts.update(start for start in _key_words().positions(scan) if key.match(s, start))
+    starts = dict.fromkeys(scan.digit_starts, _DIGIT_KEY)
+    for start in _key_words().positions(scan):
+        m = key.match(s, start)
+        if m is not None:
+            starts[start] = _KEY_KINDS[m.lastgroup]
     return starts
 
 
-def _candidates(s: str) -> list[int]:
-    """Positions (each a non-word character) where the master pattern may match."""
+def _candidates(s: str) -> list[tuple[int, int]]:
+    """Positions (each a non-word character) where the master pattern may match, in text
+    order, each with the kinds of the keys that put it there."""
     n = len(s)
     reversed_s = s[::-1]
     back = _lead_back_re()
-    found: set[int] = set()
-    for key in _key_starts(s):
+    found: dict[int, int] = {}
+    for key, kind in _key_starts(s).items():
         m = back.match(reversed_s, n - key)
         before_word = n - 1 - m.start("lead")
         if m.end() == m.start("lead"):
-            found.add(before_word)
+            found[before_word] = found.get(before_word, 0) | kind
         else:
-            found.update(w.start() for w in _word_start_re().finditer(s, n - m.end() - 1, before_word + 2))
-    return sorted(found)
+            for w in _word_start_re().finditer(s, n - m.end() - 1, before_word + 2):
+                found[w.start()] = found.get(w.start(), 0) | kind
+    return sorted(found.items())
 
 
 def _matches(s: str):
     """What ``_master_re().finditer(s)`` yields, trying only the candidate positions."""
-    master = _master_re()
     pos = 0
-    for start in _candidates(s):
+    for start, kinds in _candidates(s):
         if start >= pos:
-            m = master.match(s, start)
+            m = _master_re(kinds).match(s, start)
             if m is not None:
                 pos = m.end()
                 yield m
