@@ -24,6 +24,7 @@ from functools import cache
 from typing import NamedTuple
 
 from geo.numbers import (
+    CharScan,
     FoldedText,
     WordStarts,
     char_scan,
@@ -519,9 +520,8 @@ def _word_start_re() -> re.Pattern[str]:
     return re.compile(r"\W(?=\w)")
 
 
-def _key_starts(s: str) -> dict[int, int]:
+def _key_starts(s: str, scan: CharScan) -> dict[int, int]:
     """Where each key begins, and its kind."""
-    scan = char_scan(s)
     key = _key_re()
     starts = dict.fromkeys(scan.digit_starts, _DIGIT_KEY)
     for start in _key_words().positions(scan):
@@ -531,14 +531,14 @@ def _key_starts(s: str) -> dict[int, int]:
     return starts
 
 
-def _candidates(s: str) -> list[tuple[int, int]]:
+def _candidates(s: str, scan: CharScan) -> list[tuple[int, int]]:
     """Positions (each a non-word character) where the master pattern may match, in text
     order, each with the kinds of the keys that put it there."""
     n = len(s)
     reversed_s = s[::-1]
     back = _lead_back_re()
     found: dict[int, int] = {}
-    for key, kind in _key_starts(s).items():
+    for key, kind in _key_starts(s, scan).items():
         m = back.match(reversed_s, n - key)
         before_word = n - 1 - m.start("lead")
         if m.end() == m.start("lead"):
@@ -549,10 +549,10 @@ def _candidates(s: str) -> list[tuple[int, int]]:
     return sorted(found.items())
 
 
-def _matches(s: str):
+def _matches(s: str, scan: CharScan | None = None):
     """What ``_master_re().finditer(s)`` yields, trying only the candidate positions."""
     pos = 0
-    for start, kinds in _candidates(s):
+    for start, kinds in _candidates(s, CharScan(s) if scan is None else scan):
         if start >= pos:
             m = _master_re(kinds).match(s, start)
             if m is not None:
@@ -564,7 +564,7 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
     """Raw items with offsets into ``s``, which is " " + the folded text."""
     absolute: list[_Abs] = []
     relative: list[_Rel] = []
-    for m in _matches(s):
+    for m in _matches(s, char_scan(folded)):
         if m.group("n1") is not None or m.group("iy") is not None:
             absolute.append(_numeric(m))
         elif m.group("mon1") is not None:
@@ -611,18 +611,18 @@ def _scan(s: str, original: str, folded: FoldedText) -> tuple[list[_Abs], list[_
 class _Sentences:
     """Sentence boundaries of the folded text, found only when a date needs them."""
 
-    def __init__(self, s: str) -> None:
-        self._s = s
+    def __init__(self, scan: CharScan) -> None:
+        self._scan = scan
         self._ends: list[int] | None = None
 
     def index(self, pos: int) -> int:
         if self._ends is None:
-            self._ends = char_scan(self._s).stops()
+            self._ends = self._scan.stops()
         return bisect_right(self._ends, pos)
 
 
 def _fill_years(
-    items: list[_Abs], s: str, published: date | None, default_year: int | None
+    items: list[_Abs], s: str, scan: CharScan, published: date | None, default_year: int | None
 ) -> None:
     reference = published.year if published is not None else default_year
     for a in items:
@@ -636,7 +636,7 @@ def _fill_years(
             a.year = None if last_told is None else last_told + a.after_year
         if a.year and not a.impossible and (a.explicit_year or a.after_year is not None):
             last_told = a.year
-    sentences = _Sentences(s)
+    sentences = _Sentences(scan)
     explicit: list[tuple[int, int, int, bool]] | None = None  # (sentence, position, year, bare), made when needed
     for a in items:
         if a.year is not None or a.precision == "year" or a.same_month:
@@ -861,7 +861,7 @@ def find_dates(
     items, rels = _scan(s, text, folded)
     ranges = _range_starts(items, s)
     items += [first for first, _ in ranges]
-    _fill_years(items, s, published, default_year)
+    _fill_years(items, s, char_scan(folded), published, default_year)
     for first, last in ranges:
         first.year, first.impossible = last.year, first.impossible or last.impossible
     values = [_abs_value(a) for a in items]

@@ -451,9 +451,11 @@ class CharScan:
 
 
 @lru_cache(maxsize=2)
-def char_scan(s: str) -> CharScan:
-    """The :class:`CharScan` of ``s``; the date and number finders both ask about an article."""
-    return CharScan(s)
+def char_scan(folded: FoldedText) -> CharScan:
+    """The :class:`CharScan` of " " + ``folded.text``, which the date and number finders
+    both search. Both ask about an article, and fold_text hands both the same object, so
+    finding the scan again costs no hashing of the text."""
+    return CharScan(" " + folded.text)
 
 
 class WordStarts:
@@ -487,11 +489,6 @@ class WordStarts:
         return hits.nonzero()[0].tolist()
 
 
-def digit_run_starts(s: str) -> list[int]:
-    """Where each run of digits (any of the three scripts) in ``s`` begins, in text order."""
-    return char_scan(s).digit_starts
-
-
 @cache
 def _first_words() -> WordStarts:
     return WordStarts({entry.split()[0]: True for entry in _lexicon()})
@@ -503,9 +500,8 @@ def _first_word_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{loose_alternation({e.split()[0] for e in _lexicon()})})(?!\w)")
 
 
-def _atom_starts(s: str) -> list[int]:
+def _atom_starts(s: str, scan: CharScan) -> list[int]:
     """Positions where the atom pattern may match: digit runs, and before number words."""
-    scan = char_scan(s)
     starts = set(scan.digit_starts)
     word = _first_word_re()
     for start in _first_words().positions(scan):
@@ -521,11 +517,11 @@ def _atom_starts(s: str) -> list[int]:
     return sorted(starts)
 
 
-def _atom_matches(s: str):
+def _atom_matches(s: str, scan: CharScan | None = None):
     """What ``_atom_re().finditer(s)`` yields, trying only where an atom can start."""
     pattern = _atom_re()
     pos = 0
-    for start in _atom_starts(s):
+    for start in _atom_starts(s, CharScan(s) if scan is None else scan):
         if start >= pos:
             m = pattern.match(s, start)
             if m is not None:
@@ -537,7 +533,7 @@ def _atoms(folded: FoldedText, exclude: list[tuple[int, int]]) -> list[_Atom]:
     """Atoms in folded offsets; matched in " " + text so a word at offset 0 has a boundary."""
     s = " " + folded.text
     found: list[_Atom] = []
-    for m in _atom_matches(s):
+    for m in _atom_matches(s, char_scan(folded)):
         atom = _digit_atom(m, s) if m.group("num") is not None else _word_atom(m, s)
         if atom is None:
             continue
@@ -663,7 +659,7 @@ def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[
         start, end = folded.start(a), folded.end(b)
         approx = vague or _is_approx(folded.text, a, b)
         mentions.append(NumberMention(start, end, text[start:end], value, approx, vague))
-    duals = [(folded.start(a), folded.end(b)) for a, b in _duals(folded.text)]
+    duals = [(folded.start(a), folded.end(b)) for a, b in _duals(folded.text, char_scan(folded))]
     duals = [(a, b) for a, b in duals if not _overlaps(a, b, spans)]
     if duals:
         mentions += [NumberMention(a, b, text[a:b], 2, False, False) for a, b in duals]
@@ -677,12 +673,12 @@ _DUAL_NOUNS = {**{n: ("ان", "ين") for n in ("شخص", "قتيل", "جريح"
                **{n: ("ان",) for n in ("جندي", "شرطي", "مدني", "عسكري")}, "جنديين": ("",)}
 
 
-def _duals(text: str) -> list[tuple[int, int]]:
+def _duals(text: str, scan: CharScan) -> list[tuple[int, int]]:
     """(start, end) of the dual person nouns of ``text``, their clitics included, in text
-    order; only where the character scan says a noun may begin is it looked for."""
+    order; only where the character scan (of " " + text) says a noun may begin is it looked for."""
     out = []
     n = len(text)
-    for at in _dual_nouns().positions(char_scan(" " + text)):
+    for at in _dual_nouns().positions(scan):
         at -= 1  # the scan is of " " + text, as for the atoms
         for noun, endings in _DUAL_NOUNS.items():
             if not text.startswith(noun, at):
