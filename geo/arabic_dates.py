@@ -524,7 +524,7 @@ def _key_starts(s: str, scan: CharScan) -> dict[int, int]:
     """Where each key begins, and its kind."""
     key = _key_re()
     starts = dict.fromkeys(scan.digit_starts, _DIGIT_KEY)
-    for start in _key_words().positions(scan):
+    for start in _key_words().positions(scan)[0]:
         m = key.match(s, start)
         if m is not None:
             starts[start] = _KEY_KINDS[m.lastgroup]

@@ -411,7 +411,7 @@ class CharScan:
     """The classes of the characters of one text, the classes of each three characters in a
     row, and the runs of digits."""
 
-    __slots__ = ("classes", "trigrams", "digit_starts")
+    __slots__ = ("classes", "trigrams", "digit_starts", "found")
 
     def __init__(self, s: str) -> None:
         import numpy as np
@@ -432,6 +432,7 @@ class CharScan:
         trigrams += classes[2:]
         self.trigrams = trigrams  # the classes of s[i : i + 3] as one number, for i up to len(s)
         self.classes = classes[:size]
+        self.found: dict = {}  # what each WordStarts found here
         digit = classes == _DIGIT
         self.digit_starts: list[int] = (np.flatnonzero(digit[1:] & ~digit[:-1]) + 1).tolist()
         if digit[0]:
@@ -440,14 +441,21 @@ class CharScan:
     def stops(self) -> list[int]:
         """Where a sentence may end: . ! ? ؟ ؛ and newlines, but no full stop after a digit
         ("3.5")."""
-        import numpy as np
+        is_stop, is_digit = _stop_and_digit_tables()
+        stops = is_stop.take(self.classes).nonzero()[0]
+        after_digit = (self.classes[stops] == _DOT) & is_digit.take(self.classes[stops - 1])
+        if len(stops) and stops[0] == 0:
+            after_digit[0] = False  # nothing before it
+        return stops[~after_digit].tolist()
 
-        classes = self.classes
-        digit = (classes == _DIGIT) | (classes == _OTHER_DIGIT)
-        after_digit = np.zeros_like(digit)
-        after_digit[1:] = digit[:-1]
-        ends = (classes == _STOP) | (classes == _NEWLINE) | ((classes == _DOT) & ~after_digit)
-        return ends.nonzero()[0].tolist()
+
+@cache
+def _stop_and_digit_tables():
+    """For each class: whether it may end a sentence, whether it is a digit."""
+    import numpy as np
+
+    classes = np.arange(_class_table()[1])
+    return np.isin(classes, (_NEWLINE, _DOT, _STOP)), np.isin(classes, (_DIGIT, _OTHER_DIGIT))
 
 
 @lru_cache(maxsize=2)
@@ -459,39 +467,54 @@ def char_scan(folded: FoldedText) -> CharScan:
 
 
 class WordStarts:
-    """Where one of a set of words (canonical spelling, as in :func:`spellings`) may begin.
+    """Where a word of each of a few sets (canonical spelling, as in :func:`spellings`) may
+    begin.
 
-    ``words`` maps each word to whether it must end a word (be followed by a non-word
+    Each set maps its words to whether they must end a word (be followed by a non-word
     character). Two tables over the classes of three characters in a row hold what each
     word allows at its characters 0-2 and 1-3 (a non-word character after a word that ends
-    there, anything after one that need not); :meth:`positions` gives the positions both
-    allow: a superset of the real starts, in text order.
+    there, anything after one that need not), one bit a set; :meth:`positions` gives, for
+    each set, the positions both tables allow: a superset of the real starts, in text order.
     """
 
-    def __init__(self, words: dict[str, bool]) -> None:
+    def __init__(self, *word_sets: dict[str, bool]) -> None:
         import numpy as np
 
         letters = _letter_classes()
         _, n = _class_table()
-        self._heads = np.zeros(n**3, dtype=np.bool_)
-        self._tails = np.zeros(n**3, dtype=np.bool_)
-        for word, ends_word in words.items():
-            allowed = [(letters[c],) for c in word[:4]]
-            if len(allowed) < 4:
-                allowed.append(_NON_WORD if ends_word else tuple(range(n)))
-            allowed += [tuple(range(n))] * (4 - len(allowed))
-            for table, (a, b, c) in ((self._heads, allowed[:3]), (self._tails, allowed[1:])):
-                table[np.add.outer(np.add.outer(np.array(a) * n, b) * n, c)] = True
+        self._heads = np.zeros(n**3, dtype=np.uint8)
+        self._tails = np.zeros(n**3, dtype=np.uint8)
+        for bit, words in enumerate(word_sets):
+            for word, ends_word in words.items():
+                allowed = [(letters[c],) for c in word[:4]]
+                if len(allowed) < 4:
+                    allowed.append(_NON_WORD if ends_word else tuple(range(n)))
+                allowed += [tuple(range(n))] * (4 - len(allowed))
+                for table, (a, b, c) in ((self._heads, allowed[:3]), (self._tails, allowed[1:])):
+                    table[np.add.outer(np.add.outer(np.array(a) * n, b) * n, c)] |= 1 << bit
+        self._sets = len(word_sets)
 
-    def positions(self, scan: CharScan) -> list[int]:
-        hits = self._heads.take(scan.trigrams[:-1])
-        hits &= self._tails.take(scan.trigrams[1:])
-        return hits.nonzero()[0].tolist()
+    def positions(self, scan: CharScan) -> list[list[int]]:
+        """For each set, where its words may begin (found once for a scan)."""
+        found = scan.found.get(self)
+        if found is None:
+            import numpy as np
+
+            hits = self._heads.take(scan.trigrams[:-1])
+            hits &= self._tails.take(scan.trigrams[1:])
+            # as 0/1 bytes seen as booleans: nonzero() on booleans is many times faster
+            if self._sets == 1:
+                found = [hits.view(np.bool_).nonzero()[0].tolist()]
+            else:
+                found = [((hits >> bit) & 1).view(np.bool_).nonzero()[0].tolist() for bit in range(self._sets)]
+            scan.found[self] = found
+        return found
 
 
 @cache
-def _first_words() -> WordStarts:
-    return WordStarts({entry.split()[0]: True for entry in _lexicon()})
+def _number_words() -> WordStarts:
+    """The lexicon's first words (each ends a word), and the dual nouns (see _duals)."""
+    return WordStarts({entry.split()[0]: True for entry in _lexicon()}, dict.fromkeys(_DUAL_NOUNS, False))
 
 
 @cache
@@ -504,7 +527,7 @@ def _atom_starts(s: str, scan: CharScan) -> list[int]:
     """Positions where the atom pattern may match: digit runs, and before number words."""
     starts = set(scan.digit_starts)
     word = _first_word_re()
-    for start in _first_words().positions(scan):
+    for start in _number_words().positions(scan)[0]:
         if word.match(s, start) is None:
             continue  # not a number word, or inside a longer word
         for q in range(start - 1, max(-1, start - 4), -1):
@@ -678,7 +701,7 @@ def _duals(text: str, scan: CharScan) -> list[tuple[int, int]]:
     order; only where the character scan (of " " + text) says a noun may begin is it looked for."""
     out = []
     n = len(text)
-    for at in _dual_nouns().positions(scan):
+    for at in _number_words().positions(scan)[1]:
         at -= 1  # the scan is of " " + text, as for the atoms
         for noun, endings in _DUAL_NOUNS.items():
             if not text.startswith(noun, at):
@@ -692,11 +715,6 @@ def _duals(text: str, scan: CharScan) -> list[tuple[int, int]]:
                         out.append((start, end))
                     break
     return out
-
-
-@cache
-def _dual_nouns() -> WordStarts:
-    return WordStarts(dict.fromkeys(_DUAL_NOUNS, False))
 
 
 _DUAL_PREFIX = re.compile(r"(?:^|\W)[وفبل]?(?:ال)?$")
