@@ -557,12 +557,14 @@ def _atoms(folded: FoldedText, exclude: list[tuple[int, int]]) -> list[_Atom]:
     s = " " + folded.text
     found: list[_Atom] = []
     for m in _atom_matches(s, char_scan(folded)):
-        atom = _digit_atom(m, s) if m.group("num") is not None else _word_atom(m, s)
-        if atom is None:
-            continue
-        atom.start -= 1
-        atom.end -= 1
-        if not _overlaps(folded.start(atom.start), folded.end(atom.end), exclude):
+        digits = m.group("num") is not None
+        start = m.start() if digits else m.start("word")  # where the atom will start
+        if _overlaps(folded.start(start - 1), folded.end(m.end() - 1), exclude):
+            continue  # inside a date: no need to read it
+        atom = _digit_atom(m, s) if digits else _word_atom(m, s)
+        if atom is not None:
+            atom.start -= 1
+            atom.end -= 1
             found.append(atom)
     return found
 
