@@ -456,13 +456,14 @@ def _date_follows_re() -> re.Pattern[str]:
 # holds only the letters attached to the key's word and a run of "lead words" separated
 # by whitespace: the cues (في، منذ، مطلع…), من, شهر, هذا, the ordinals, the times of day,
 # أول and بعد; شهر is a key too ("الخامس من الشهر الجاري"). So a match can only start
-# right before the key's word or before one of the lead words just ahead of it. One
-# Aho-Corasick pass finds the keys, one pattern run on the reversed text walks back over
-# the lead words, and the master pattern is tried only at those positions, in text order,
-# as finditer would.
+# right before the key's word or before one of the lead words just ahead of it. The
+# character scan of geo.numbers (CharScan, WordStarts) gives the digit runs and the few
+# places where another key may begin, a pattern checks each, one pattern run on the
+# reversed text walks back over the lead words, and the master pattern is tried only at
+# those positions, in text order, as finditer would; at each, only the branches that can
+# hold the kinds of key that put it there.
 
 _DAY_KEYS = ("امس", "ليل", "بارح", "غد", "يوم")
-_LOOSE_LETTERS = {"ا": "اأإآٱ", "ه": "هة", "ي": "يى"}
 
 
 def _keys() -> dict[str, list[str]]:
@@ -507,11 +508,8 @@ def _lead_words() -> set[str]:
 @cache
 def _lead_back_re() -> re.Pattern[str]:
     """On the reversed text: the rest of the key's word, then lead words going back."""
-    reversed_words = sorted((w[::-1] for w in _lead_words()), key=lambda w: (-len(w), w))
-    alternation = "|".join(
-        "".join(f"[{_LOOSE_LETTERS[c]}]" if c in _LOOSE_LETTERS else re.escape(c) for c in w)
-        for w in reversed_words
-    )
+    # as a trie, longest first like the flat list it replaces (which tried every word in turn)
+    alternation = loose_alternation(w[::-1] for w in _lead_words())
     return re.compile(rf"\w*(?P<lead>(?:\s+(?:{alternation})[وفبل]{{0,3}}(?!\w))*)")
 
 
