@@ -705,7 +705,7 @@ def _duals(text: str, scan: CharScan) -> list[tuple[int, int]]:
     n = len(text)
     for at in _number_words().positions(scan)[1]:
         at -= 1  # the scan is of " " + text, as for the atoms
-        for noun, endings in _DUAL_NOUNS.items():
+        for noun, endings in _duals_by_head().get(text[at : at + 2], ()):
             if not text.startswith(noun, at):
                 continue
             after = at + len(noun)
@@ -717,6 +717,15 @@ def _duals(text: str, scan: CharScan) -> list[tuple[int, int]]:
                         out.append((start, end))
                     break
     return out
+
+
+@cache
+def _duals_by_head() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The dual nouns and their endings, by their first two letters."""
+    heads: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for noun, endings in _DUAL_NOUNS.items():
+        heads.setdefault(noun[:2], []).append((noun, endings))
+    return heads
 
 
 _DUAL_PREFIX = re.compile(r"(?:^|\W)[وفبل]?(?:ال)?$")
