@@ -518,10 +518,18 @@ def _word_start_re() -> re.Pattern[str]:
     return re.compile(r"\W(?=\w)")
 
 
+@cache
+def _date_digits_re() -> re.Pattern[str]:
+    """A run of digits a date can begin with: a day (one or two digits) or a year (four);
+    "200 جندي" starts none."""
+    return re.compile(loosen(r"(?:[0-9]{1,2}|[0-9]{4})(?![0-9])"))
+
+
 def _key_starts(s: str, scan: CharScan) -> dict[int, int]:
     """Where each key begins, and its kind."""
     key = _key_re()
-    starts = dict.fromkeys(scan.digit_starts, _DIGIT_KEY)
+    digits = _date_digits_re()
+    starts = {start: _DIGIT_KEY for start in scan.digit_starts if digits.match(s, start)}
     for start in _key_words().positions(scan)[0]:
         m = key.match(s, start)
         if m is not None:
