@@ -964,10 +964,21 @@ def _full_day(mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
+@cache
+def _digit_re() -> re.Pattern[str]:
+    return re.compile(loosen("[0-9]"))
+
+
+def _has_digit(text: str) -> bool:
+    return _digit_re().search(text) is not None
+
+
 def _dateline(line: str) -> date | None:
     lowered = line.lower()
     if len(line.strip()) > _DATELINE_MAX or any(word in lowered for word in _NOT_DATELINE):
         return None
+    if not _has_digit(line):
+        return None  # a full date without published or default year names its year in digits
     mentions = find_dates(line)  # no year to borrow: a value means the line names the year
     day = _full_day(mentions)
     if day is None:
@@ -996,6 +1007,8 @@ def _today_in_body(text: str, body_end: int) -> date | None:
     f_end = body_end - _dropped_before(folded, body_end)
     for m in _today_matches(f, f_end):
         start = body_end if m.end() == f_end else folded.end(m.end())
+        if not _has_digit(text[start : start + 60]):
+            continue  # no year: no full date (see _dateline)
         day = _full_day(find_dates(text[start : start + 60]))
         if day is not None and day.start == 0:
             return date.fromisoformat(day.value)
