@@ -367,6 +367,8 @@ def loose_alternation(words: Iterable[str]) -> str:
 # which a regex then checks exactly. The same classes give the runs of digits and the
 # places where a sentence may end.
 
+_UNUSED_LETTERS = "ؤضظـ\u063b\u063c\u063d\u063e\u063f"  # in no number word, dual noun or date key
+
 # the classes of all but the Arabic letters: non-word characters, then word characters
 _PUNCT, _SPACE, _NEWLINE, _DOT, _STOP, _DIGIT, _OTHER_DIGIT, _WORD = range(8)
 _NON_WORD = (_PUNCT, _SPACE, _NEWLINE, _DOT, _STOP)
@@ -374,9 +376,11 @@ _NON_WORD = (_PUNCT, _SPACE, _NEWLINE, _DOT, _STOP)
 
 @cache
 def _letter_classes() -> dict[str, int]:
-    """The class of each Arabic letter (hamza to yaa, and alif wasla); variants share one."""
+    """The class of each Arabic letter the words looked for are spelt with (hamza to yaa
+    and alif wasla, but for those below); variants share one. The others are just word
+    characters: fewer classes keep the tables small enough to stay in the CPU cache."""
     canonical = {c: variants[0] for variants in _LOOSE_LETTERS.values() for c in variants}
-    letters = [chr(c) for c in range(0x0621, 0x064B)] + ["ٱ"]
+    letters = [chr(c) for c in range(0x0621, 0x064B) if chr(c) not in _UNUSED_LETTERS] + ["ٱ"]
     bases = sorted({canonical.get(c, c) for c in letters})
     number = {base: _WORD + 1 + i for i, base in enumerate(bases)}
     return {c: number[canonical.get(c, c)] for c in letters}
@@ -471,10 +475,11 @@ class WordStarts:
     begin.
 
     Each set maps its words to whether they must end a word (be followed by a non-word
-    character). Two tables over the classes of three characters in a row hold what each
-    word allows at its characters 0-2 and 1-3 (a non-word character after a word that ends
-    there, anything after one that need not), one bit a set; :meth:`positions` gives, for
-    each set, the positions both tables allow: a superset of the real starts, in text order.
+    character). A table over the classes of three characters in a row holds, two bits a
+    set, what each word allows at its characters 0-2 and at 1-3 (a non-word character
+    after a word that ends there, anything after one that need not); :meth:`positions`
+    gives, for each set, the positions where both hold: a superset of the real starts, in
+    text order.
     """
 
     def __init__(self, *word_sets: dict[str, bool]) -> None:
@@ -482,16 +487,15 @@ class WordStarts:
 
         letters = _letter_classes()
         _, n = _class_table()
-        self._heads = np.zeros(n**3, dtype=np.uint8)
-        self._tails = np.zeros(n**3, dtype=np.uint8)
-        for bit, words in enumerate(word_sets):
+        self._table = np.zeros(n**3, dtype=np.uint8)
+        for k, words in enumerate(word_sets):
             for word, ends_word in words.items():
                 allowed = [(letters[c],) for c in word[:4]]
                 if len(allowed) < 4:
                     allowed.append(_NON_WORD if ends_word else tuple(range(n)))
                 allowed += [tuple(range(n))] * (4 - len(allowed))
-                for table, (a, b, c) in ((self._heads, allowed[:3]), (self._tails, allowed[1:])):
-                    table[np.add.outer(np.add.outer(np.array(a) * n, b) * n, c)] |= 1 << bit
+                for bit, (a, b, c) in ((2 * k, allowed[:3]), (2 * k + 1, allowed[1:])):
+                    self._table[np.add.outer(np.add.outer(np.array(a) * n, b) * n, c)] |= 1 << bit
         self._sets = len(word_sets)
 
     def positions(self, scan: CharScan) -> list[list[int]]:
@@ -500,13 +504,11 @@ class WordStarts:
         if found is None:
             import numpy as np
 
-            hits = self._heads.take(scan.trigrams[:-1])
-            hits &= self._tails.take(scan.trigrams[1:])
+            hits = self._table.take(scan.trigrams[1:])
+            hits >>= 1  # the bits for characters 1-3 where those for 0-2 are
+            hits &= self._table.take(scan.trigrams[:-1])
             # as 0/1 bytes seen as booleans: nonzero() on booleans is many times faster
-            if self._sets == 1:
-                found = [hits.view(np.bool_).nonzero()[0].tolist()]
-            else:
-                found = [((hits >> bit) & 1).view(np.bool_).nonzero()[0].tolist() for bit in range(self._sets)]
+            found = [((hits >> 2 * k) & 1).view(np.bool_).nonzero()[0].tolist() for k in range(self._sets)]
             scan.found[self] = found
         return found
 
