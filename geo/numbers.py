@@ -363,11 +363,12 @@ def loose_alternation(words: Iterable[str]) -> str:
 # loosened letter share one), a digit, another word character, or one of a few kinds of
 # non-word character. A word can only begin where the classes of the next characters are
 # those of its letters (and a non-word character after a short word that ends there), so
-# two tables over the classes of three characters in a row give a few candidate positions,
-# which a regex then checks exactly. The same classes give the runs of digits and the
-# places where a sentence may end.
+# a table over the classes of three characters in a row (looked up for characters 0-2 and
+# 1-3) gives a few candidate positions, which a regex then checks exactly. The same
+# classes give the runs of digits and the places where a sentence may end.
 
-_UNUSED_LETTERS = "ؤضظـ\u063b\u063c\u063d\u063e\u063f"  # in no number word, dual noun or date key
+# in no number word, dual noun or date key (WordStarts fails on a word spelt with one)
+_UNUSED_LETTERS = "ؤضظـ\u063b\u063c\u063d\u063e\u063f"
 
 # the classes of all but the Arabic letters: non-word characters, then word characters
 _PUNCT, _SPACE, _NEWLINE, _DOT, _STOP, _DIGIT, _OTHER_DIGIT, _WORD = range(8)
@@ -427,7 +428,8 @@ class CharScan:
         units = s.encode("utf-16-le", "surrogatepass")
         classes = np.zeros(size + 3, dtype=np.uint16)  # three non-word characters after the end
         if len(units) == 2 * size:  # the Basic Multilingual Plane only: one unit a character
-            table.take(np.frombuffer(units, dtype=np.uint16), out=classes[:size])
+            # every unit is in the table: "clip" only spares the bounds check
+            table.take(np.frombuffer(units, dtype=np.uint16), out=classes[:size], mode="clip")
         else:
             points = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             table.take(points, out=classes[:size], mode="clip")
