@@ -154,23 +154,71 @@ def fold_text(text: str) -> FoldedText:
 
 @lru_cache(maxsize=8)
 def _fold_text(text: str) -> FoldedText:
-    translated = text
+    if len(text) < _VECTOR_MIN:
+        return _fold_short(text)
+    return _fold_long(text)
+
+
+# Long texts find their dropped characters through a table with numpy: the regex search
+# for them costs a step per character, which for an article is more than the rest of
+# folding. Short ones (lines, a few words) keep the regex; both give the same result.
+_VECTOR_MIN = 256
+
+
+def _fold_short(text: str) -> FoldedText:
     dropped = _dropped_re()
-    if dropped.search(translated) is None:
-        return FoldedText(translated)
+    if dropped.search(text) is None:
+        return FoldedText(text)
     parts: list[str] = []
     cuts: list[int] = []
     shifts: list[int] = []
     last = removed = 0
-    for m in dropped.finditer(translated):
+    for m in dropped.finditer(text):
         a, b = m.span()
-        parts.append(translated[last:a])
+        parts.append(text[last:a])
         removed += b - a
         cuts.append(a - (removed - (b - a)))
         shifts.append(removed)
         last = b
-    parts.append(translated[last:])
+    parts.append(text[last:])
     return FoldedText("".join(parts), tuple(cuts), tuple(shifts))
+
+
+def _fold_long(text: str) -> FoldedText:
+    import numpy as np
+
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(text):  # the Basic Multilingual Plane only: one unit a character
+        points, codec = np.frombuffer(units, dtype=np.uint16), "utf-16-le"
+    else:  # every dropped character is in the Plane: the others clip to U+FFFF, never dropped
+        points, codec = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), "utf-32-le"
+    dropped = _dropped_table().take(points, mode="clip")
+    at = dropped.nonzero()[0].tolist()
+    if not at:
+        return FoldedText(text)
+    cuts: list[int] = []  # as _fold_short finds them, run by run of dropped characters
+    shifts: list[int] = []
+    last = -2
+    for removed, i in enumerate(at):  # ``removed``: how many were dropped before this one
+        if i == last + 1:
+            shifts[-1] += 1
+        else:
+            cuts.append(i - removed)
+            shifts.append(removed + 1)
+        last = i
+    kept = points[~dropped].tobytes().decode(codec, "surrogatepass")
+    if len(kept) != len(text) - len(at):  # two lone surrogates met and made one character
+        return _fold_short(text)
+    return FoldedText(kept, tuple(cuts), tuple(shifts))
+
+
+@cache
+def _dropped_table():
+    """Whether folding drops each character of the Basic Multilingual Plane."""
+    import numpy as np
+
+    dropped = re.compile(_DROPPED)
+    return np.array([dropped.match(chr(code)) is not None for code in range(0x10000)], dtype=np.bool_)
 
 
 # --------------------------------------------------------------------------- vocabulary
