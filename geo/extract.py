@@ -18,7 +18,7 @@ class Extractor:
     """Holds the loaded gazetteer and the lexicons; reuse one instance for a batch."""
 
     def __init__(self, *, index=None, settings=None):
-        from geo import events, troops
+        from geo import arabic_dates, events, troops
         from geo.clauses import MultiLexicon
         from geo.gazetteer import get_index
         from geo.geoparse import Geoparser
@@ -43,6 +43,7 @@ class Extractor:
             verbal=[name for name, (_, verbal) in lexicons.items() if verbal],
         )
         self.capitals = {k: self.index.places[k].iso2 for k in self.index.capitals if k in self.index.places}
+        arabic_dates.prepare()
 
     def extract(self, text: str, *, doc_id: str, published: str | None = None) -> Extraction:
         from geo import troops as troop_rules
