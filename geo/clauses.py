@@ -99,21 +99,31 @@ class MentionIndex:
 _CLAUSE_BREAK = re.compile(r"[،؛;:]")
 
 
-def clauses(s: Sentence) -> list[Sentence]:
-    """A sentence cut at Arabic commas and semicolons (the sentence itself when it has none)."""
+def clause_spans(s: Sentence) -> list[tuple[int, int]]:
+    """Where the clauses of :func:`clauses` start and end in ``s`` (offsets into its text),
+    for a caller that builds only the clauses it needs."""
     out, start = [], 0
     for m in _CLAUSE_BREAK.finditer(s.folded):
         if m.start() > start:
-            out.append(_part(s, start, m.start()))
+            out.append((start, m.start()))
         start = m.end()
     if start == 0:
-        return [s]
+        return [(0, len(s.folded))]
     if start < len(s.folded):
-        out.append(_part(s, start, len(s.folded)))
+        out.append((start, len(s.folded)))
     return out
 
 
-def _part(s: Sentence, a: int, b: int) -> Sentence:
+def clauses(s: Sentence) -> list[Sentence]:
+    """A sentence cut at Arabic commas and semicolons (the sentence itself when it has none)."""
+    spans = clause_spans(s)
+    if len(spans) == 1 and spans[0] == (0, len(s.folded)):
+        return [s]
+    return [part(s, a, b) for a, b in spans]
+
+
+def part(s: Sentence, a: int, b: int) -> Sentence:
+    """The stretch [a, b) of ``s`` (offsets into its text) as a sentence of its own."""
     return Sentence(s.start + a, s.start + b, s.text[a:b], s.folded[a:b])
 
 

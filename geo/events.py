@@ -20,7 +20,17 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from geo.clauses import NAMED_GATHERING, RELATIVE, RELATIVE_PRONOUNS, Hits, MentionIndex, Sentence, clauses, headed_to
+from geo.clauses import (
+    NAMED_GATHERING,
+    RELATIVE,
+    RELATIVE_PRONOUNS,
+    Hits,
+    MentionIndex,
+    Sentence,
+    clause_spans,
+    headed_to,
+    part,
+)
 from geo.model import Event, Mention, Place
 from geo.normalize import GAP
 from geo.numbers import NumberMention
@@ -524,6 +534,7 @@ class EventExtractor:
         ]
         triggers = _with_phrase_triggers(triggers, sents, hits)
         positions = [pos for pos, _, _ in triggers]
+        types = [t for _, t, _ in triggers]
         previous: Sentence | None = None
         acts: dict[int, str] = {}  # which act on an office a decision is (see _dedupe)
         recent: tuple[list[str], int] | None = None  # the types of the last events told, and their sentence
@@ -534,10 +545,11 @@ class EventExtractor:
                 recent = None  # what spreads is told in the sentence before, at the latest
             if lo == hi:
                 if recent is not None and SPREAD_STEM.search(s.folded):
-                    for c, _, _ in _claims(s, positions, mentions):
-                        out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
+                    for start, end, _, _ in _claims(s, positions, mentions, lo, hi):
+                        out += self._spread(s, part(s, start, end), recent[0], numbers, mentions, date_of,
+                                            main_state, hits)
                 continue
-            kinds = {t for _, t, _ in triggers[lo:hi]}
+            kinds = set(types[lo:hi])
             occurs = "protest" in kinds and (
                 hits.any("protest_occurs", s.start, s.end)
                 or bool(DATED_REVOLUTION.search(s.folded) or ("حتج" in s.folded and PROTEST_VERB.search(s.folded)))
@@ -558,16 +570,18 @@ class EventExtractor:
                 and mentions.paragraph_start(before.start) == mentions.paragraph_start(s.start)
                 and hits.any(UNITS, before.start, before.end))
             will = WILL_WORD.search(s.folded) is not None  # what will be done (its clauses are asked again)
-            for c, a, b in _claims(s, positions, mentions):
-                if a == b:
-                    if recent is not None and SPREAD_STEM.search(c.folded):
-                        out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
-                    elif last_kind is not None and GAPPED.match(c.folded):
+            for start, end, a, b in _claims(s, positions, mentions, lo, hi):
+                if a == b:  # (a claim with no trigger is built only when something is told in it)
+                    if recent is not None and SPREAD_STEM.search(s.folded, start, end):
+                        out += self._spread(s, part(s, start, end), recent[0], numbers, mentions, date_of,
+                                            main_state, hits)
+                    elif last_kind is not None and GAPPED.match(s.folded, start, end):
                         # "عادت الكتيبة القرغيزية إلى بيشكيك السبت، ثم الوحدة الطاجيكية إلى دوشنبه
                         # الأحد": the verb of the claim before, left out
-                        out += self._events(s, c, _Trigger(last_kind, c.start), numbers, mentions, date_of,
-                                            main_state, hits)
+                        out += self._events(s, part(s, start, end), _Trigger(last_kind, s.start + start), numbers,
+                                            mentions, date_of, main_state, hits)
                     continue
+                c = part(s, start, end)
                 told = len(out)
                 for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
                                            units=units, units_left=units_left, mentions=mentions, will=will):
@@ -584,12 +598,15 @@ class EventExtractor:
                         act = _office_act(s, trig)
                         acts.update((id(e), act) for e in new)
                     out += new
-                last_kind = out[-1].type if len(out) > told else None
+                if len(out) == told:
+                    last_kind = None
+                    continue
+                last_kind = out[-1].type
                 spreading = [e.type for e in out[told:] if e.type in SPREADING]
                 if spreading:
                     earlier = recent[0] if recent is not None and recent[1] == i else []
                     recent = (earlier + spreading, i)
-                elif len(out) > told:
+                else:
                     recent = None
             # a step with no date of its own ("يعود توقيع المعاهدة …، إذ وقعت … في 15 مايو 1992")
             # names the same event as a dated one
@@ -638,21 +655,25 @@ class EventExtractor:
             dates = date_of.listed_years(c.start, c.end, trig.pos, LISTED_YEARS_WINDOW) or [
                 date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
             ]
+        if trig.type != "casualties":
+            if len(dates) == 1 and len(places) == 1:  # (most often)
+                return [Event(trig.type, places[0], dates[0], s.text, None, None, s.start, s.end)]
+            return [Event(trig.type, place, date, s.text, None, None, s.start, s.end)
+                    for date in dates for place in places]
         killed, injured = (None, None)
         parts: list[Event] = []
-        if trig.type == "casualties":
-            own = [n for n in numbers if c.start <= n.start < c.end]
-            if not own or any(not n.vague for n in own):
-                # figures of one report often span its clauses ("12 قتلوا، وجرح 353")
-                killed, injured = self._figures(s, numbers, hits)
-            # a clause that counts only vaguely ("قتل عشرات") has no figure of its own
-            if killed is not None or injured is not None:
-                # "164 قتيلا، بينهم 103 في ألماتي وحدها": the part is an event at its place, and
-                # the whole is not placed there
-                for n, m in _parts(s, numbers, mentions):
-                    part = (n.value, None) if killed is not None else (None, n.value)
-                    parts += [Event(trig.type, m.place, date, s.text, *part, s.start, s.end) for date in dates]
-                    places = [p for p in places if p is None or p.key != m.place.key] or [main_state]
+        own = [n for n in numbers if c.start <= n.start < c.end]
+        if not own or any(not n.vague for n in own):
+            # figures of one report often span its clauses ("12 قتلوا، وجرح 353")
+            killed, injured = self._figures(s, numbers, hits)
+        # a clause that counts only vaguely ("قتل عشرات") has no figure of its own
+        if killed is not None or injured is not None:
+            # "164 قتيلا، بينهم 103 في ألماتي وحدها": the part is an event at its place, and
+            # the whole is not placed there
+            for n, m in _parts(s, numbers, mentions):
+                figure = (n.value, None) if killed is not None else (None, n.value)
+                parts += [Event(trig.type, m.place, date, s.text, *figure, s.start, s.end) for date in dates]
+                places = [p for p in places if p is None or p.key != m.place.key] or [main_state]
         return [
             Event(trig.type, place, date, s.text, killed, injured, s.start, s.end)
             for date in dates
@@ -666,25 +687,28 @@ class EventExtractor:
         """The types of event the triggers of claim ``s`` tell (``will``: its sentence holds
         a word of what will be done)."""
         first: dict[str, int] = {}
-        will = will and WILL_WORD.search(s.folded) is not None
+        f, base = s.folded, s.start
+        will = will and WILL_WORD.search(f) is not None
         for pos, t, prefix in triggers:
             if t in first:
                 continue  # the first trigger of a type that holds is its trigger
+            if t == "protest" and not protest_occurs:
+                continue  # a protest told as background (see PROTEST_OCCURS)
+            rel = pos - base
             if prefix and _imperfect(prefix) and _word_before(s, pos) in MAYBE_OR_TO_BE and not TOLD_AFTER_AN.search(
-                    s.folded, max(0, pos - s.start - 12), pos - s.start):
+                    f, max(0, rel - 12), rel):
                 continue  # "قد تطلبه موسكو"، "يُنتظر أن يصوّت البرلمان": what may or is to happen
-            if will and WILL_BE.search(s.folded, max(0, pos - s.start - WILL_BE_REACH), pos - s.start):
+            if will and WILL_BE.search(f, max(0, rel - WILL_BE_REACH), rel):
                 continue  # "سيتم استخدام القوات في حراسة المنشآت": a plan
             other = OTHER_WORDS.get(t)
-            if other is not None and other.match(s.folded, pos - s.start):
+            if other is not None and other.match(f, rel):
                 continue  # a word that only starts like the trigger: الاجتماعي، الأقاليم، احتجزوا …
-            if t == "political_decision" and _word_before(s, pos) == "عن" and REFUSAL.match(s.folded, pos - s.start):
-                continue  # "معرباً عن رفض بلاده": a stance voiced
-            if t == "political_decision" and AGREED_WITH.match(s.folded, pos - s.start):
-                continue  # "وافق الرئيس بوتين على تقييم توكاييف": an opinion shared, not a decision
+            if t == "political_decision" and (
+                    (_word_before(s, pos) == "عن" and REFUSAL.match(f, rel)) or AGREED_WITH.match(f, rel)):
+                # "معرباً عن رفض بلاده": a stance voiced; "وافق الرئيس بوتين على تقييم توكاييف":
+                # an opinion shared, not a decision
+                continue
             first[t] = pos
-        if "protest" in first and not protest_occurs:
-            del first["protest"]
         if "protest" in first and "riot" in first and 0 < first["protest"] - first["riot"] <= AGENT_REACH \
                 and AGENT.match(s.folded, first["protest"] - s.start):
             del first["protest"]  # "اقتحم محتجون المبنى": the protesters are who stormed it
@@ -784,16 +808,19 @@ class EventExtractor:
         return kind in STOPPED_TYPES and word in STOPPING
 
     def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
-        if trig.type == "meeting":
+        kind = trig.type
+        if kind == "meeting":
             return self._meeting_place(s, sentence, mentions, hits)
         inside = mentions.placed_between(s.start, s.end)
-        if trig.type == "deployment" and hits.at("departure", trig.pos, s.end):
+        if kind != "deployment" or not inside:
+            pass  # (only the places of units moving are sorted out first)
+        elif hits.at("departure", trig.pos, s.end):
             if RETURN.match(s.folded, trig.pos - s.start):
                 # units coming home are placed there: "وعادت الكتيبة القرغيزية إلى بيشكيك السبت"
                 inside = [m for m in inside if headed_to(s, m.start)] or inside
             else:
                 inside = [m for m in inside if not headed_to(s, m.start)]  # "غادرت ألماتي عائدة إلى مينسك"
-        elif trig.type == "deployment":
+        else:
             # units moving are placed where they went ("أقلعت من مطار ماناس … متجهة إلى ألماتي"),
             # not where they came from
             headed = [m for m in inside if m.place.kind != "country" and headed_to(s, m.start)]
@@ -802,19 +829,24 @@ class EventExtractor:
                     and all(m in origins for m in inside if m.place.kind != "country")):
                 return []  # "بعد أن أقلعت من مطار ماناس": the flight's start, its arrival is told apart
             inside = headed or [m for m in inside if m not in origins]
-        if not inside and trig.type in STATE_LEVEL:
+        if inside:
+            local = [m for m in inside if m.place.kind in LOCAL_KINDS and not self._actor(s, m, mentions)]
+        elif kind in STATE_LEVEL:
             inside = [m for m in mentions.between(sentence.start, sentence.end) if m.place.kind == "country"]
-        elif not inside and trig.type not in HISTORICAL:
+            local = []
+        elif kind not in HISTORICAL:
             # a dated piece of history keeps to its clause: "وقعت في طشقند 1992، ودخلت حيز
             # التنفيذ عام 1994" puts only the signing in Tashkent
             s = sentence
             inside = mentions.between(s.start, s.end)
-        local = [m for m in inside if m.place.kind in LOCAL_KINDS and not self._actor(s, m, mentions)]
-        if main_state is not None and main_state.iso2:
+            local = [m for m in inside if m.place.kind in LOCAL_KINDS and not self._actor(s, m, mentions)]
+        else:
+            local = []
+        if local and main_state is not None and main_state.iso2:
             home = [m for m in local if m.place.iso2 == main_state.iso2]
             # elsewhere, an event needs its place right after في/إلى/ب ("أعمال العنف في أوش"),
             # not a place merely named ("الطائرات القادمة من موسكو")
-            local = home or (local if trig.type in HISTORICAL or trig.type in ("armed_clash", "meeting")
+            local = home or (local if kind in HISTORICAL or kind in ("armed_clash", "meeting")
                              else [m for m in local if mentions.located(s, m)])
         if local:
             best = max(SPECIFICITY[m.place.kind] for m in local)
@@ -831,7 +863,7 @@ class EventExtractor:
                        if m.place.kind == "city"]
             if earlier:
                 return [earlier[-1].place]
-        if trig.type in HISTORICAL:
+        if kind in HISTORICAL:
             # one state joining, leaving or freezing ("انسحبت أوزبكستان من المنظمة") is placed
             # at that state; a treaty signed by several states has no place of its own
             # "أوزبكستان، التي علّقت عضويتها عام 2012": a relative clause tells of the state before it
@@ -859,26 +891,27 @@ class EventExtractor:
             told = [m.place for m in mentions.local_between(sentence.start, s.start) if not _came_from(sentence, m)]
             if told:
                 return [told[-1]]
-        if trig.type in NO_DEFAULT_PLACE:
+        if kind in NO_DEFAULT_PLACE:
             return [None]
-        if trig.type in TOLD_ON and not any(m.place.kind == "country" for m in inside):
+        states = [m for m in inside if m.place.kind == "country"]
+        if kind in TOLD_ON and not states:
             # "في أكتوبي … تجمّع الآلاف. وفي اليوم التالي حاول مئات منهم اقتحام المبنى": a
             # paragraph that opens in a city goes on telling that city
             told = self._paragraph_place(sentence, mentions, main_state)
             if told is not None:
                 return [told]
-        states = [m for m in inside if m.place.kind == "country"]
-        if trig.type == "political_decision" and STAYING_OUT.match(s.folded, trig.pos - s.start):
+        if kind == "political_decision" and STAYING_OUT.match(s.folded, trig.pos - s.start):
             # staying out is its maker's, not the place it stays out of: "أكدت طشقند أنها لن
             # ترسل قوات إلى كازاخستان"، "تلتزم الحياد حيال ما يجري في كازاخستان"; its maker is
             # named before it ("أنها" points back), not after ("الشعب الكازاخي")
             actor = self._actor_state(sentence, trig.pos, mentions, hits, before_only=True)
             if actor is not None:
                 return [actor]
-        located = [m for m in states if mentions.locative_before(s, m, between=trig.type in PARTIES_MEET)]
-        if located:
-            return [located[0].place]
-        if trig.type == "political_decision":
+        between = kind in PARTIES_MEET
+        for m in states:
+            if mentions.locative_before(s, m, between=between):
+                return [m.place]  # the first state named where it happens
+        if kind == "political_decision":
             # a decision to send forces somewhere is placed where they go ("أعلن باشينيان إرسال
             # قوات إلى كازاخستان"); any other is its maker's: "ناشد الرئيس قاسم جومارت توكاييف"،
             # "صوّت البرلمان القرغيزي"، "طلبت يريفان"
@@ -892,7 +925,7 @@ class EventExtractor:
                 s, trig.pos, mentions, hits)
             if actor is not None:
                 return [actor]
-        if trig.type == "deployment" and mentions.destination is not None:
+        if kind == "deployment" and mentions.destination is not None:
             return [mentions.destination]  # forces told arriving with no place: where forces go
         if main_state is not None:
             return [main_state]
@@ -1080,28 +1113,39 @@ HOSTING_STEM = re.compile("شهد|ضاف|حتضن")
 CONTINUATION_LEAD = 16  # characters before the place: و، ثم، إضافة إلى، في …
 
 
-def _claims(s: Sentence, positions: list[int], mentions: _Mentions) -> list[tuple[Sentence, int, int]]:
+def _claims(s: Sentence, positions: list[int], mentions: _Mentions, lo: int = 0,
+            hi: int | None = None) -> list[tuple[int, int, int, int]]:
     """The clauses of ``s``, each trigger-less clause that opens with a place joined to the
     clause before it; a short one that only says where ("وفي العاصمة طشقند، وقّع القادة …")
-    is joined to the clause after it, when that one tells what happened. Each claim comes
-    with the range of ``positions`` (the triggers' offsets) inside it."""
-    parts = clauses(s)
-    held = [(bisect_left(positions, c.start), bisect_left(positions, c.end)) for c in parts]
-    out: list[tuple[Sentence, int, int]] = []
-    fronted: tuple[Sentence, int] | None = None  # a clause that only says where, and its first trigger
-    for i, c in enumerate(parts):
+    is joined to the clause after it, when that one tells what happened. Each claim is
+    (start, end, a, b): where it starts and ends in ``s`` (offsets into its text: the caller
+    builds with :func:`geo.clauses.part` only the claims it looks into) and the range [a, b)
+    of ``positions`` (the triggers' offsets) inside it; [lo, hi) is the range of ``positions``
+    inside ``s``, when the caller knows it."""
+    f, at = s.folded, s.start
+    spans = clause_spans(s)
+    if len(spans) == 1:
+        if hi is None:
+            lo, hi = bisect_left(positions, at), bisect_left(positions, s.end)
+        return [(0, len(f), lo, hi)]
+    if hi is None:
+        hi = len(positions)
+    held = [(bisect_left(positions, at + a, lo, hi), bisect_left(positions, at + b, lo, hi)) for a, b in spans]
+    out: list[tuple[int, int, int, int]] = []
+    fronted: tuple[int, int] | None = None  # a clause that only says where: its start and first trigger
+    for i, (lo, hi) in enumerate(spans):
         a, b = held[i]
         if fronted is not None:
-            c, a, fronted = _joined(s, fronted[0], c), fronted[1], None
+            (lo, a), fronted = fronted, None
         bare = a == b
-        if (bare and i + 1 < len(parts) and _fronted(c) and held[i + 1][0] < held[i + 1][1]
-                and _opens_with_place(c, mentions)):
-            fronted = (c, a)
-        elif out and bare and (_opens_with_place(c, mentions) or _goes_on(c)):
-            told, first, _ = out[-1]
-            out[-1] = (_joined(s, told, c), first, b)
+        if (bare and i + 1 < len(spans) and _fronted(f, lo, hi) and held[i + 1][0] < held[i + 1][1]
+                and _opens_with_place(s.start + lo, mentions)):
+            fronted = (lo, a)
+        elif out and bare and (_opens_with_place(s.start + lo, mentions) or _goes_on(f, lo, hi)):
+            told, _, first, _ = out[-1]
+            out[-1] = (told, hi, first, b)
         else:
-            out.append((c, a, b))
+            out.append((lo, hi, a, b))
     return out
 
 
@@ -1109,11 +1153,13 @@ def _claims(s: Sentence, positions: list[int], mentions: _Mentions) -> list[tupl
 # the claim before it ("اقتحم محتجون الأربعاء، الخامس من يناير، مبنى الإدارة في أكتوبي")
 OPENERS = frozenset({"ثم", "كما", "بينما", "فيما", "اذ", "حيث", "لكن", "غير", "الا", "قبل", "بعد", "حتى",
                      "مما", "ما", "اما", "بل", "وفق", "بحسب", "حسب", "وذلك", "علما", *RELATIVE_PRONOUNS})
+_WORD = re.compile(r"\S+")
 
 
-def _goes_on(c: Sentence) -> bool:
-    words = c.folded.split(maxsplit=1)
-    return bool(words) and words[0][0] not in "وف" and words[0] not in OPENERS
+def _goes_on(folded: str, lo: int, hi: int) -> bool:
+    """The clause at [lo, hi) of ``folded`` opens with no word that starts a clause of its own."""
+    word = _WORD.search(folded, lo, hi)
+    return word is not None and word[0][0] not in "وف" and word[0] not in OPENERS
 
 # an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"،
 # "قبل أن يوسّعها مساءً لتشمل العاصمة"
@@ -1136,19 +1182,14 @@ FRONTED_PLACE = re.compile(r"\s*[وف]?(?:في\s|ب(?!ينها|ينهم|ينما
 FRONTED_PLACE_CHARS = 48
 
 
-def _fronted(c: Sentence) -> bool:
-    """A short clause opening with في or ب: it may only say where."""
-    return len(c.folded) <= FRONTED_PLACE_CHARS and FRONTED_PLACE.match(c.folded) is not None
+def _fronted(folded: str, lo: int, hi: int) -> bool:
+    """A short clause (at [lo, hi) of ``folded``) opening with في or ب: it may only say where."""
+    return hi - lo <= FRONTED_PLACE_CHARS and FRONTED_PLACE.match(folded, lo, hi) is not None
 
 
-def _joined(s: Sentence, a: Sentence, b: Sentence) -> Sentence:
-    """Clauses ``a`` and ``b`` of ``s`` (in this order) as one claim."""
-    lo, hi = a.start - s.start, b.end - s.start
-    return Sentence(a.start, b.end, s.text[lo:hi], s.folded[lo:hi])
-
-
-def _opens_with_place(c: Sentence, mentions: _Mentions) -> bool:
-    return mentions.names_local(c.start, c.start + CONTINUATION_LEAD + 1)
+def _opens_with_place(start: int, mentions: _Mentions) -> bool:
+    """A local place is named within the first few characters of a clause starting at ``start``."""
+    return mentions.names_local(start, start + CONTINUATION_LEAD + 1)
 
 
 # قد before a verb in the imperfect is "may" (before the past tense it is "has": قد وصلت)

@@ -99,6 +99,9 @@ CARRY_CHARS = 300
 UNTIL = re.compile(r"(?:حت[ىي]|لغاي[ةه]|الى غاي[ةه]|إلى غاي[ةه])\s*$")
 
 
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}  # the most precise date a claim names dates it
+
+
 class _DateLookup:
     """The date a claim between two offsets carries: its own, else the last one named just
     before it, else (for what is not history) the publication date: news reports the day it
@@ -121,7 +124,10 @@ class _DateLookup:
 
     def listed_years(self, start: int, end: int, pos: int, window: int) -> list[str]:
         """Years listed right after a trigger ("ثورات 2005 و2010 و2020"), when there are two or more."""
-        years = [d for d in self._between(pos + 1, min(end, pos + window)) if d.precision == "year"]
+        lo, hi = bisect_left(self.starts, pos + 1), bisect_left(self.starts, min(end, pos + window))
+        if hi - lo < 2:
+            return []  # (most triggers have no list of dates after them)
+        years = [d for d in self.dates[lo:hi] if d.precision == "year"]
         return [d.value for d in years] if len(years) >= 2 else []
 
     def __call__(self, start: int, end: int, *, near: int | None = None, historical: bool = False,
@@ -133,10 +139,11 @@ class _DateLookup:
             own = self._between(start, end)
         if historical:
             own = [d for d in own if not d.relative]
+        if len(own) == 1:
+            return own[0].value
         if own:
             pivot = start if near is None else near
-            rank = {"day": 0, "month": 1, "year": 2}
-            return min(own, key=lambda d: (rank.get(d.precision, 3), abs(d.start - pivot))).value
+            return min(own, key=lambda d: (_PRECISION_RANK.get(d.precision, 3), abs(d.start - pivot))).value
         if historical:
             return None
         paragraph = paragraph_start(self.paragraphs, start)
