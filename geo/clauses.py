@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from geo.normalize import ARABIC_LETTERS, GAP, GapMap, clitic_prefixes, fold, key
@@ -83,7 +84,7 @@ class MentionIndex:
     state its forces go to (``destination``, a Place), when the caller knows them."""
 
     def __init__(self, mentions, paragraphs: Sequence[int] = (), destination=None):
-        self.items = sorted(mentions, key=lambda m: m.start)
+        self.items = sorted(mentions, key=attrgetter("start"))
         self.starts = [m.start for m in self.items]
         self.paragraphs = paragraphs
         self.destination = destination
@@ -259,7 +260,14 @@ class Hits:
         return None
 
     def any(self, name: str, lo: int, hi: int) -> bool:
-        return self.first(name, lo, hi) is not None
+        """A word of lexicon ``name`` is inside [lo, hi) (:meth:`first` without building it)."""
+        starts, ends, _ = self._by_name.get(name, _NONE)
+        i = bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi:
+                return True
+            i += 1
+        return False
 
     def at(self, name: str, pos: int, hi: int) -> bool:
         """A word of lexicon ``name`` starts exactly at ``pos`` and ends by ``hi``."""

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from geo.clauses import (
@@ -347,7 +347,14 @@ def _holds_any(text: str, words) -> bool:
 def _word_before(s: Sentence, pos: int) -> str:
     """The word right before the word at offset ``pos`` of the article (within 12 characters
     and separated by whitespace), inside sentence ``s``; "" when there is none."""
-    before = s.folded[max(0, pos - s.start - 12) : pos - s.start]
+    rel = pos - s.start
+    return _last_word(s.folded[max(0, rel - 12) : rel])
+
+
+@lru_cache(maxsize=4096)
+def _last_word(before: str) -> str:
+    """The last word of ``before`` when whitespace ends it, else "" (asked again and again of the
+    few characters before each trigger)."""
     if not before[-1:].isspace():
         return ""
     words = before.split()
@@ -446,10 +453,6 @@ def _undoing_words():
     return automaton
 
 
-def _holds_undoing_word(stretch: str) -> bool:
-    return next(_undoing_words().iter(stretch), None) is not None
-
-
 class _Mentions(MentionIndex):
     """The article's mentions (:class:`geo.clauses.MentionIndex`), with the ones the rules ask
     for again and again in indexes of their own: the places of a kind they weigh
@@ -466,6 +469,7 @@ class _Mentions(MentionIndex):
         self._locative: dict[tuple[int, int, bool], bool] = {}
         self._located: dict[tuple[int, int], bool] = {}
         self._same_city: dict[int, bool] = {}  # by where the sentence starts
+        self.leaders: list[str] | None = None  # the lexicons of the people named, once asked for
 
     def same_city_told(self, s: Sentence) -> bool:
         """Sentence ``s`` names "the same city" (SAME_CITY), worked out once a sentence."""
@@ -788,19 +792,19 @@ class EventExtractor:
         # each pattern is tried only when a word it needs is in the stretch it may match
         f, rel = s.folded, pos - s.start
         stretch = f[max(0, rel - _UNDONE_BEFORE_REACH) : rel]
-        if _holds_undoing_word(stretch):
+        if next(_undoing_words().iter(stretch), None) is not None:  # (a word of UNDONE_BEFORE in it)
             for keys, pattern, reach in UNDONE_BEFORE:
                 # a match lies inside the last ``reach`` characters, so the word it needs does too
                 if _holds_any(stretch[-reach:], keys) and pattern.search(f, max(0, rel - reach), rel):
                     return True
         for keys, pattern in UNDONE_AFTER:
             # (each pattern is anchored at the trigger: trying it is cheaper than the search
-            # for its words through the rest of the sentence, done only when it matches)
-            if _holds_any(f, keys) and pattern.match(f, rel) and _UNDONE_AFTER_WORD.search(f, rel):
+            # for its words through the sentence, done only when it matches)
+            if pattern.match(f, rel) and _holds_any(f, keys) and _UNDONE_AFTER_WORD.search(f, rel):
                 return True
-        if kind == "casualties" and (TO_KILL.match(s.folded, rel) or KILLERS.match(s.folded, rel)):
+        if kind == "casualties" and (TO_KILL.match(f, rel) or KILLERS.match(f, rel)):
             return True
-        word = _word_before(s, pos)
+        word = _last_word(f[max(0, rel - 12) : rel])
         if not word:
             return False
         if word in _UNDOING_WORDS or word.strip(QUOTES) in RIGHT_TO:
@@ -848,6 +852,8 @@ class EventExtractor:
             # not a place merely named ("الطائرات القادمة من موسكو")
             local = home or (local if kind in HISTORICAL or kind in ("armed_clash", "meeting")
                              else [m for m in local if mentions.located(s, m)])
+        if len(local) == 1:  # (most often: what follows for several, on one)
+            return _without_parents([local[0].place])
         if local:
             best = max(SPECIFICITY[m.place.kind] for m in local)
             chosen = _unique(m.place for m in local if SPECIFICITY[m.place.kind] == best)
@@ -979,9 +985,9 @@ class EventExtractor:
         the subject after the verb ("أعلن توكاييف") or, with قد, before it ("وكان توكاييف قد
         أعلن"): the first one after the trigger, else the one right before it."""
         leaders = []  # (offset, iso2) of the people who speak for a state, nearest each side
-        for name in self.leaders:
-            if not hits.starts(name):
-                continue  # (most are not named in the article at all)
+        if mentions.leaders is None:  # (most are not named in the article at all)
+            mentions.leaders = [name for name in self.leaders if hits.starts(name)]
+        for name in mentions.leaders:
             iso2 = name[len(LEADER):]
             leaders += [(w.start, iso2) for w in (hits.first(name, pos + 1, c.end), hits.last(name, c.start, pos))
                         if w is not None]
@@ -1133,15 +1139,17 @@ def _claims(s: Sentence, positions: list[int], mentions: _Mentions, lo: int = 0,
     held = [(bisect_left(positions, at + a, lo, hi), bisect_left(positions, at + b, lo, hi)) for a, b in spans]
     out: list[tuple[int, int, int, int]] = []
     fronted: tuple[int, int] | None = None  # a clause that only says where: its start and first trigger
+    last = len(spans) - 1
     for i, (lo, hi) in enumerate(spans):
         a, b = held[i]
         if fronted is not None:
             (lo, a), fronted = fronted, None
-        bare = a == b
-        if (bare and i + 1 < len(spans) and _fronted(f, lo, hi) and held[i + 1][0] < held[i + 1][1]
-                and _opens_with_place(s.start + lo, mentions)):
+        if a != b:
+            out.append((lo, hi, a, b))
+        elif (i < last and held[i + 1][0] < held[i + 1][1] and _fronted(f, lo, hi)
+              and _opens_with_place(at + lo, mentions)):
             fronted = (lo, a)
-        elif out and bare and (_opens_with_place(s.start + lo, mentions) or _goes_on(f, lo, hi)):
+        elif out and (_opens_with_place(at + lo, mentions) or _goes_on(f, lo, hi)):
             told, _, first, _ = out[-1]
             out[-1] = (told, hi, first, b)
         else:
