@@ -97,21 +97,29 @@ class MentionIndex:
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-_CLAUSE_BREAK = re.compile(r"[،؛;:]")
+_CLAUSE_BREAKS = "،؛;:"  # what ends a clause (looked for with str.find: a pattern costs a step a character)
 
 
 def clause_spans(s: Sentence) -> list[tuple[int, int]]:
     """Where the clauses of :func:`clauses` start and end in ``s`` (offsets into its text),
     for a caller that builds only the clauses it needs."""
+    f = s.folded
+    cuts = []
+    for ch in _CLAUSE_BREAKS:
+        i = f.find(ch)
+        while i >= 0:
+            cuts.append(i)
+            i = f.find(ch, i + 1)
+    if not cuts:
+        return [(0, len(f))]
+    cuts.sort()
     out, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(s.folded):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start == 0:
-        return [(0, len(s.folded))]
-    if start < len(s.folded):
-        out.append((start, len(s.folded)))
+    for cut in cuts:
+        if cut > start:
+            out.append((start, cut))
+        start = cut + 1
+    if start < len(f):
+        out.append((start, len(f)))
     return out
 
 

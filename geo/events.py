@@ -556,7 +556,8 @@ class EventExtractor:
             kinds = set(types[lo:hi])
             occurs = "protest" in kinds and (
                 hits.any("protest_occurs", s.start, s.end)
-                or bool(DATED_REVOLUTION.search(s.folded) or ("حتج" in s.folded and PROTEST_VERB.search(s.folded)))
+                or bool(DATED_REVOLUTION.search(s.folded)
+                        or next(_finditer_near(PROTEST_VERB, s.folded, ("حتج",), 2), None))
             )
             # the treaty may be named in the sentence before ("وفي العام التالي انضمت إليها …")
             treaty = "treaty_membership" in kinds and hits.any(
@@ -799,8 +800,8 @@ class EventExtractor:
                     return True
         for keys, pattern in UNDONE_AFTER:
             # (each pattern is anchored at the trigger: trying it is cheaper than the search
-            # for its words through the sentence, done only when it matches)
-            if pattern.match(f, rel) and _holds_any(f, keys) and _UNDONE_AFTER_WORD.search(f, rel):
+            # for its words through the rest of the sentence, done only when it matches)
+            if _holds_any(f, keys) and pattern.match(f, rel) and _UNDONE_AFTER_WORD.search(f, rel):
                 return True
         if kind == "casualties" and (TO_KILL.match(f, rel) or KILLERS.match(f, rel)):
             return True
@@ -1307,6 +1308,37 @@ def _ordered(s: Sentence, pos: int) -> bool:
 
 # (pattern, the type of event it tells, the lexicons (PHRASE_WORDS) of the words it needs, and
 # words it needs anywhere in the sentence: وقّع, matched inside a word too)
+# where a match of each phrase may start: at most so many characters before one of these words
+# (their verbs, with a clitic or an imperfect prefix before them; keep in step with the patterns)
+PHRASE_STARTS = {
+    MEMBERSHIP_ACT: (("علق", "جمد", "استانف", "انه", "اوقف", "عاد"), 4),  # (استعادت: عاد after 3 letters)
+    BECAME_ORGANISATION: (("تحو",), 2),  # وتتحول، تحويل
+    SENDING_DECIDED: (("اعلن", "قرر"), 1),
+    SIGNED_AN_ACT: (("وق",), 2),  # ويوقع، توقيع
+    ORDER_TO_FORCES: (("امر", "اعطي", "اصدر"), 2),  # ويامر
+    ORDERED_BY: (("ثم", "امر", "وجه"), 1),
+}
+
+
+def _finditer_near(pattern: re.Pattern, text: str, words: tuple[str, ...], reach: int):
+    """The matches of ``pattern.finditer(text)``, for a pattern each match of which holds one of
+    ``words`` at most ``reach`` characters after its start: it is tried only there (a pattern
+    with no fixed first letter is otherwise tried at every character)."""
+    starts = set()
+    for word in words:
+        k = text.find(word)
+        while k >= 0:
+            starts.update(range(max(0, k - reach), k + 1))
+            k = text.find(word, k + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 PHRASES = (
     (MEMBERSHIP_ACT, "treaty_membership", ("phrase:membership",), ()),
     (BECAME_ORGANISATION, "treaty_membership", ("phrase:turning",), ()),
@@ -1337,7 +1369,8 @@ def _with_phrase_triggers(triggers: list, sents: Sequence[Sentence], hits: Hits)
         for pattern, kind, _, words in wanted[i]:
             if words and not _holds_any(f, words):
                 continue
-            extra += [(s.start + _ungapped(s.folded, m.start()), kind, "") for m in pattern.finditer(f)
+            extra += [(s.start + _ungapped(s.folded, m.start()), kind, "")
+                      for m in _finditer_near(pattern, f, *PHRASE_STARTS[pattern])
                       if pattern is not ORDERED_BY or not MESSAGE_SENT.search(f, m.start(), m.end() + 12)]
     return sorted([*triggers, *extra], key=lambda t: t[0]) if extra else triggers
 
