@@ -431,23 +431,24 @@ UNDONE_AFTER = (
     (("لا ", "لم "), NOT_TAKING_PLACE),
     (("محظور", "ممنوع"), BANNED),
 )
-# one look for any of their words first: most triggers have none near them (a word holding
-# another, مطالب holding طالب, need not be looked for)
-_UNDONE_BEFORE_WORDS = tuple(dict.fromkeys(
-    k for keys, _, _ in UNDONE_BEFORE for k in keys
-    if not any(o != k and o in k for keys2, _, _ in UNDONE_BEFORE for o in keys2)))
+# one look for their words first (most triggers have none near them), which tells which patterns
+# may match: the ones whose words stand within their reach
+_UNDONE_BY_WORD: dict[str, list[tuple[re.Pattern, int]]] = {}  # word → (pattern, reach) of each needing it
+for _keys, _pattern, _reach in UNDONE_BEFORE:
+    for _key in _keys:
+        _UNDONE_BY_WORD.setdefault(_key, []).append((_pattern, _reach))
 _UNDONE_BEFORE_REACH = max(reach for _, _, reach in UNDONE_BEFORE)
 _UNDONE_AFTER_WORD = re.compile("|".join(re.escape(k) for keys, _ in UNDONE_AFTER for k in keys))
 
 
 @cache
 def _undoing_words():
-    """The words of _UNDONE_BEFORE_WORDS in one automaton: a stretch holds any of them when one
-    pass over it finds one (cheaper than a test for each word)."""
+    """The words of UNDONE_BEFORE in one automaton: one pass over a stretch finds where each of
+    them stands in it (cheaper than a test for each word)."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for word in _UNDONE_BEFORE_WORDS:
+    for word in _UNDONE_BY_WORD:
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
@@ -601,7 +602,8 @@ class EventExtractor:
                     new = self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
                     if trig.type == "political_decision":
                         act = _office_act(s, trig)
-                        acts.update((id(e), act) for e in new)
+                        if act:  # ("" is what _dedupe takes for any other event)
+                            acts.update((id(e), act) for e in new)
                     out += new
                 if len(out) == told:
                     last_kind = None
@@ -615,7 +617,8 @@ class EventExtractor:
                     recent = None
             # a step with no date of its own ("يعود توقيع المعاهدة …، إذ وقعت … في 15 مايو 1992")
             # names the same event as a dated one
-            out += [e for e in history if e.date is not None]
+            if history:
+                out += [e for e in history if e.date is not None]
         # a treaty event the text gives no date for is a reference ("منذ تأسيس المنظمة"، "الدول
         # الأعضاء هي …"), not a step of its history
         return _dedupe(_gathered_to_sign([e for e in out if e.date is not None or e.type not in HISTORICAL]), acts)
@@ -793,10 +796,14 @@ class EventExtractor:
         # each pattern is tried only when a word it needs is in the stretch it may match
         f, rel = s.folded, pos - s.start
         stretch = f[max(0, rel - _UNDONE_BEFORE_REACH) : rel]
-        if next(_undoing_words().iter(stretch), None) is not None:  # (a word of UNDONE_BEFORE in it)
-            for keys, pattern, reach in UNDONE_BEFORE:
+        tried = set()
+        for end, word in _undoing_words().iter(stretch):  # (where each word of UNDONE_BEFORE ends in it)
+            for pattern, reach in _UNDONE_BY_WORD[word]:
                 # a match lies inside the last ``reach`` characters, so the word it needs does too
-                if _holds_any(stretch[-reach:], keys) and pattern.search(f, max(0, rel - reach), rel):
+                if pattern in tried or end - len(word) + 1 < len(stretch) - reach:
+                    continue
+                tried.add(pattern)
+                if pattern.search(f, max(0, rel - reach), rel):
                     return True
         for keys, pattern in UNDONE_AFTER:
             # (each pattern is anchored at the trigger: trying it is cheaper than the search
