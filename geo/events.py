@@ -796,13 +796,13 @@ class EventExtractor:
         # each pattern is tried only when a word it needs is in the stretch it may match
         f, rel = s.folded, pos - s.start
         stretch = f[max(0, rel - _UNDONE_BEFORE_REACH) : rel]
-        tried = set()
+        tried: tuple[re.Pattern, ...] = ()  # (a tuple: most triggers have no such word near them)
         for end, word in _undoing_words().iter(stretch):  # (where each word of UNDONE_BEFORE ends in it)
             for pattern, reach in _UNDONE_BY_WORD[word]:
                 # a match lies inside the last ``reach`` characters, so the word it needs does too
                 if pattern in tried or end - len(word) + 1 < len(stretch) - reach:
                     continue
-                tried.add(pattern)
+                tried += (pattern,)
                 if pattern.search(f, max(0, rel - reach), rel):
                     return True
         for keys, pattern in UNDONE_AFTER:
@@ -1463,7 +1463,9 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
         # one sentence telling a riot at a place, then what it did reported the next morning,
         # tells one riot: the later day is when it was reported ("ثورات 2005 و2010" stay three)
         here = (e.type, place, e.start, e.killed, e.injured)
-        if e.type in ONCE_A_SENTENCE and any(_days_apart(e.date, d) <= REPORTED_LATER_DAYS for d in told.get(here, ())):
+        earlier = told.get(here)
+        if (earlier is not None and e.type in ONCE_A_SENTENCE
+                and any(_days_apart(e.date, d) <= REPORTED_LATER_DAYS for d in earlier)):
             continue
         seen.add(k)
         told.setdefault(here, []).append(e.date)

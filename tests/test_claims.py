@@ -1222,3 +1222,22 @@ def test_where_is_the_place_just_told_not_where_planes_came_from(ex):
 def test_agreeing_with_an_assessment_is_no_decision(ex):
     text = "تتواصل الأزمة في كازاخستان. كما وافق الرئيس بوتين على تقييم توكاييف للأحداث."
     assert [e for e in events(ex, text, "2022-01-10") if e.type == "political_decision"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وعلقت أوزبكستان عضويتها، ثم استعادت أرمينيا مشاركتها في المنظمة",
+    "قبل أن تتحول المعاهدة إلى منظمة، وقرر الأعضاء تحويلها إلى منظمة إقليمية",
+    "وأعلن رئيس الوزراء الأرميني، الذي تتولى بلاده الرئاسة، إرسال قوات وقرر نشر وحدات",
+    "ويوقع الرئيس مرسوما، وكان قد وقّع قانون عفو وموقع التوقيع تعديلا",
+    "وأعطى أوامر للجيش بإطلاق النار ثم أمر الرئيس الحكومة بتثبيت الأسعار ويأمر قوات الأمن بالتصدي",
+    "واحتج المئات وفاحتجوا ثم يحتجون، والاحتجاجات مستمرة",
+])
+def test_phrases_are_tried_where_their_words_stand(text):
+    """Trying a phrase only just before the words its matches hold finds what finditer finds."""
+    from geo.events import PHRASE_STARTS, PROTEST_VERB, _finditer_near
+    from geo.normalize import GAP, fold
+
+    folded = fold(text).replace(GAP, "")
+    for pattern, (words, reach) in [*PHRASE_STARTS.items(), (PROTEST_VERB, (("حتج",), 2))]:
+        expected = [m.span() for m in pattern.finditer(folded)]
+        assert [m.span() for m in _finditer_near(pattern, folded, words, reach)] == expected
