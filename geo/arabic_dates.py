@@ -853,7 +853,7 @@ def prepare() -> None:
 
 
 def find_dates(
-    text: str, *, published: date | None = None, default_year: int | None = None
+    text: str, *, published: date | None = None, default_year: int | None = None, folded: FoldedText | None = None
 ) -> list[DateMention]:
     """Every date in ``text``, absolute and relative, in text order.
 
@@ -871,8 +871,10 @@ def find_dates(
     takes an absolute date in the text falling on it, else the first such weekday on or
     after the earliest of the recent dates in the text (a "مطلع/بداية يناير" counts as
     the 1st); day words (اليوم، أمس) then stay None.
+
+    ``folded`` is fold_text(text) when the caller has it already.
     """
-    folded = fold_text(text)
+    folded = fold_text(text) if folded is None else folded
     s = " " + folded.text  # offsets below are one more than in folded.text
     items, rels = _scan(s, text, folded)
     ranges = _range_starts(items, s)
@@ -1008,11 +1010,11 @@ def _gaps(mentions: list[DateMention], length: int) -> list[tuple[int, int]]:
     return gaps
 
 
-def _today_in_body(text: str, body_end: int) -> date | None:
-    # The whole text is folded (the date finder will want it too) and searched as if it
-    # ended at the body's end; folding drops characters one by one, so the folded body
-    # is a prefix of the folded text.
-    folded = fold_text(text)
+def _today_in_body(text: str, body_end: int, folded: FoldedText | None = None) -> date | None:
+    # The whole text is folded (the extractor hands its fold down and reads the date
+    # finders' from it too) and searched as if it ended at the body's end; folding drops
+    # characters one by one, so the folded body is a prefix of the folded text.
+    folded = fold_text(text) if folded is None else folded
     f = folded.text
     f_end = body_end - _dropped_before(folded, body_end)
     for m in _today_matches(f, f_end):
@@ -1051,13 +1053,14 @@ def _today_matches(f: str, end: int):
         at = f.find("ليوم", max(at + 1, pos), end)
 
 
-def infer_published(text: str) -> date | None:
+def infer_published(text: str, *, folded: FoldedText | None = None) -> date | None:
     """The publication day, only when the article itself states it.
 
     Evidence is a line among the first few that holds nothing but a full date (a
     weekday, a time and labels like "نشر في" may sit beside it), or "اليوم <weekday>
     <full date>" in the body. Lines about updates, copyright lines and the last lines
-    of the article are never used. Returns None without such evidence.
+    of the article are never used. Returns None without such evidence. ``folded`` is
+    fold_text(text) when the caller has it already.
     """
     lines = _lines(text)
     body = lines[: max(0, len(lines) - _TAIL_LINES)]
@@ -1066,4 +1069,4 @@ def infer_published(text: str) -> date | None:
         if found is not None:
             return found
     body_end = body[-1][0] + len(body[-1][1]) if body else 0
-    return _today_in_body(text, body_end)
+    return _today_in_body(text, body_end, folded)

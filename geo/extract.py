@@ -51,23 +51,28 @@ class Extractor:
         from geo.boilerplate import body_end
         from geo.clauses import MentionIndex, sentences
         from geo.normalize import GapMap, fold
-        from geo.numbers import find_numbers
+        from geo.numbers import find_numbers, fold_text
 
         warnings: list[str] = []
         if len(text) > MAX_TEXT_CHARS:
             warnings.append(f"text has {len(text):,} characters; only the first {MAX_TEXT_CHARS:,} were read")
             text = text[:MAX_TEXT_CHARS]
-        if published is None:
-            found = infer_published(text)
-            published = found.isoformat() if found else None
         end = body_end(text)
-        folded = fold(text[:end])
+        body = text[:end]
+        if published is None:
+            whole = fold_text(text)  # (the dates' folding) read by infer_published, its head by the finders
+            found = infer_published(text, folded=whole)
+            published = found.isoformat() if found else None
+            dated = whole.head(end)
+        else:
+            dated = fold_text(body)
+        folded = fold(body)
         gaps = GapMap(folded)  # the folded body without its dropped diacritics, for both scans
         places, mentions = self.geoparser.parse(text, folded=folded, end=end, gaps=gaps)
-        dates = find_dates(text[:end], published=_day(published), default_year=self.settings.default_year)
+        dates = find_dates(body, published=_day(published), default_year=self.settings.default_year, folded=dated)
         warnings += [f"{d.text!r} at {d.start} is not a real date; left undated" for d in dates
                      if d.value is None and not d.relative]
-        numbers = find_numbers(text[:end], exclude=[(d.start, d.end) for d in dates])
+        numbers = find_numbers(body, exclude=[(d.start, d.end) for d in dates], folded=dated)
         sents = sentences(text, end, folded=folded)
         main = _main_state(mentions, self.capitals.keys(), self.events.states)
         paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, 0, end)]

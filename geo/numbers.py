@@ -110,6 +110,26 @@ class FoldedText:
         """
         return self.start(i)
 
+    def head(self, end: int) -> FoldedText:
+        """What folding the first ``end`` characters of the original text gives: a prefix
+        of this copy, since folding drops characters one by one (so a text is folded once
+        and its head read from it)."""
+        dropped = self.shifts[-1] if self.shifts else 0
+        if end >= len(self.text) + dropped:
+            return self
+        cuts: list[int] = []
+        shifts: list[int] = []
+        before = 0  # characters dropped before the run
+        for cut, shift in zip(self.cuts, self.shifts, strict=True):
+            start = cut + before  # where the run begins in the original
+            if start >= end:
+                break
+            cuts.append(cut)
+            shifts.append(min(shift, before + end - start))  # a run that straddles ``end`` is cut there
+            before = shift
+        kept = end - (shifts[-1] if shifts else 0)
+        return FoldedText(self.text[:kept], tuple(cuts), tuple(shifts))
+
 
 def word_alternation(words: Iterable[str]) -> str:
     """A regex matching any of ``words`` (canonical spelling), longest first, as a trie.
@@ -725,7 +745,9 @@ def _is_approx(s: str, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- public
 
 
-def find_numbers(text: str, *, exclude: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
+def find_numbers(
+    text: str, *, exclude: Iterable[tuple[int, int]] = (), folded: FoldedText | None = None
+) -> list[NumberMention]:
     """Every figure in ``text`` outside the ``exclude`` spans (e.g. dates), in text order.
 
     Digits in any script, thousands separators, decimals before a multiplier

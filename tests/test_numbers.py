@@ -185,3 +185,12 @@ def test_a_figure_counts_each_order_once():
 def test_a_person_noun_in_the_dual_counts_two():
     text = "وأكدت السلطات مقتل شخصين وإصابة جريحين، وقُتل جنديان، بينما شارك عسكريين كثر."
     assert [(n.text, n.value) for n in find_numbers(text)] == [("شخصين", 2), ("جريحين", 2), ("جنديان", 2)]
+
+
+def test_the_head_of_a_folded_text_is_the_fold_of_the_texts_head():
+    from geo.numbers import fold_text
+
+    text = "قُتِلَ\u200f 12 شخصاً ـ في 6 يناير\u064b\u064b 2022"
+    whole = fold_text(text)
+    for end in range(len(text) + 2):
+        assert whole.head(end) == fold_text(text[:end])
