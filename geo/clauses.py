@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from geo.normalize import ARABIC_LETTERS, GAP, GapMap, clitic_prefixes, fold, key
+from geo.normalize import ARABIC_LETTERS, GapMap, clitic_prefixes, fold, key
 
 # a run of text between sentence ends, without the spaces around it
 _SENTENCE = re.compile(r"[^.!?؟\s](?:[^.!?؟\n]*[^.!?؟\s])?")
@@ -174,36 +174,32 @@ class MultiLexicon:
         """Every lexicon word of ``folded`` (offsets into it; diacritics, folded to GAP,
         are skipped over). ``gaps`` is GapMap(folded) when the caller has it already."""
         if gaps is None:
-            if GAP not in folded:
-                return Hits(self._hits(folded))
             gaps = GapMap(folded)
-        dropped = gaps.gaps
-        if not dropped:
-            return Hits(self._hits(gaps.compact))
-        return Hits([
-            (s + bisect_right(dropped, s), e + bisect_right(dropped, e - 1), name, prefix)
-            for s, e, name, prefix in self._hits(gaps.compact)
-        ])
-
-    def _hits(self, folded: str) -> list[tuple[int, int, str, str]]:
+        text, dropped = gaps.compact, gaps.gaps
         out: list[tuple[int, int, str, str]] = []
+        add = out.append
         prefixes, verbal, letters, clitic_letters = self.prefixes, self.verbal_prefixes, ARABIC_LETTERS, self.letters
-        for last, (length, names, verbal_names) in self.automaton.iter(folded):
+        for last, (length, names, verbal_names) in self.automaton.iter(text):
             s = last - length + 1
-            if s == 0 or folded[s - 1] not in letters:
+            if s == 0 or text[s - 1] not in letters:
                 found, ts, prefix = names, s, ""
-            elif folded[s - 1] not in clitic_letters:
+            elif text[s - 1] not in clitic_letters:
                 continue  # the stem sits inside another word
             else:
                 ts = s - 1
-                while ts > 0 and folded[ts - 1] in letters:
+                while ts > 0 and text[ts - 1] in letters:
                     ts -= 1
-                prefix = folded[ts:s]
+                prefix = text[ts:s]
                 found = names if prefix in prefixes else verbal_names if prefix in verbal else ()
-            for n in found:
-                out.append((ts, last + 1, n, prefix))
+            if found:
+                # back to offsets of ``folded``: past the gaps before the word's first
+                # letter, and those before the stem's last letter (not any right after it)
+                start = ts + bisect_right(dropped, ts)
+                end = last + 1 + bisect_right(dropped, last)
+                for n in found:
+                    add((start, end, n, prefix))
         out.sort()
-        return out
+        return Hits(out)
 
 
 _NONE: tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]] = ((), (), ())
