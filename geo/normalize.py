@@ -56,28 +56,44 @@ def fold(text: str) -> str:
 
 
 # Long texts fold through a code-unit table with numpy (one C pass instead of a dict
-# lookup per character); short strings keep str.translate. Both give the same result.
-# Every character _MAP changes is in the Basic Multilingual Plane, so the text goes
-# through as UTF-16 code units: a character beyond it is a surrogate pair, which the
-# table leaves as it is ("surrogatepass" lets lone surrogates through the same way).
+# lookup per character, and lower case in the same pass: str.lower() looks each character
+# up in the Unicode database); short strings keep str.translate and str.lower. Both give
+# the same result. Every character _MAP changes is in the Basic Multilingual Plane, so the
+# text goes through as UTF-16 code units; a text with a character beyond it (a surrogate
+# pair), a lone surrogate or a capital sigma (which lower() writes by its context) is
+# translated, then lowered.
 _VECTOR_MIN = 256
+_SIGMA = "\u03a3"
 
 
 @lru_cache(maxsize=1)
 def _code_table():
+    """The fold of each character of the Basic Multilingual Plane, lower case included."""
     import numpy as np
 
     table = np.arange(0x10000, dtype=np.uint16)
-    for ch, repl in _MAP.items():
-        table[ord(ch)] = ord(repl)
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue  # surrogates stay as they are (a text with a lone one fails to decode)
+        ch = chr(code)
+        folded = _MAP.get(ch, ch).lower()
+        if folded != ch:
+            assert len(folded) == 1, ch  # İ, the one capital that lowers to two, is in _MAP
+            table[code] = ord(folded)
     return table
 
 
 def _fold_vector(text: str) -> str:
     import numpy as np
 
-    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    return _code_table()[units].tobytes().decode("utf-16-le", "surrogatepass").lower()
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(text) and _SIGMA not in text:
+        try:
+            return _code_table()[np.frombuffer(units, dtype=np.uint16)].tobytes().decode("utf-16-le")
+        except UnicodeDecodeError:
+            pass  # a lone surrogate
+    # code unit by code unit, then lower case (two lone surrogates in a row make one character)
+    return text.translate(_TABLE).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass").lower()
 
 
 def key(text: str) -> str:
