@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -29,6 +29,11 @@ class Sentence(NamedTuple):
     folded: str  # fold(text), same length
 
 
+# builds a Sentence from a tuple of its fields without the Python call of Sentence(...),
+# which cost as much as finding the sentence (there are many sentences and clauses)
+_new_sentence = partial(tuple.__new__, Sentence)
+
+
 def sentences(text: str, limit: int | None = None, *, folded: str | None = None) -> list[Sentence]:
     """Sentences of ``text[:limit]``; pass ``folded`` when the caller already has fold(body)."""
     body = text if limit is None else text[:limit]
@@ -37,7 +42,7 @@ def sentences(text: str, limit: int | None = None, *, folded: str | None = None)
     for m in _SENTENCE.finditer(folded):
         s, e = m.span()
         if e - s >= 3:
-            out.append(Sentence(s, e, body[s:e], folded[s:e]))
+            out.append(_new_sentence((s, e, body[s:e], folded[s:e])))
     return out
 
 
@@ -133,7 +138,7 @@ def clauses(s: Sentence) -> list[Sentence]:
 
 def part(s: Sentence, a: int, b: int) -> Sentence:
     """The stretch [a, b) of ``s`` (offsets into its text) as a sentence of its own."""
-    return Sentence(s.start + a, s.start + b, s.text[a:b], s.folded[a:b])
+    return _new_sentence((s.start + a, s.start + b, s.text[a:b], s.folded[a:b]))
 
 
 class MultiLexicon:
