@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from geo.numbers import (
@@ -961,12 +962,11 @@ def _today_re() -> re.Pattern[str]:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    found, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            found.append((pos, line))
-        pos += len(line)
-    return found
+    """(offset, line) of the lines that hold more than white space (in C iterators: an
+    article has dozens of lines, and only a few of them are read)."""
+    lines = text.splitlines(keepends=True)
+    starts = accumulate(map(len, lines), initial=0)  # one more than the lines: the text's end
+    return list(compress(zip(starts, lines, strict=False), map(str.strip, lines)))
 
 
 def _full_day(mentions: list[DateMention]) -> DateMention | None:
