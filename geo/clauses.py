@@ -219,6 +219,9 @@ class Word(NamedTuple):
     prefix: str
 
 
+_new_word = partial(tuple.__new__, Word)  # Word(...) without its Python call (see _new_sentence)
+
+
 class Hits:
     """The lexicon words of one article: (start, end, lexicon, prefix) in text order, and
     per lexicon the sorted starts, so "is there a word of X between a and b" is a bisection.
@@ -250,13 +253,11 @@ class Hits:
 
     def first(self, name: str, lo: int, hi: int) -> Word | None:
         """The first word of lexicon ``name`` inside [lo, hi)."""
-        starts, ends, prefixes = self._by_name.get(name, _NONE)
-        i = bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
-            if ends[i] <= hi:
-                return Word(starts[i], ends[i], prefixes[i])
-            i += 1
-        return None
+        lists = self._by_name.get(name)
+        if lists is None:
+            return None
+        i = _first_inside(lists, lo, hi)
+        return None if i < 0 else _new_word((lists[0][i], lists[1][i], lists[2][i]))
 
     def last(self, name: str, lo: int, hi: int) -> Word | None:
         """The last word of lexicon ``name`` inside [lo, hi)."""
@@ -264,19 +265,14 @@ class Hits:
         i = bisect_left(starts, hi) - 1
         while i >= 0 and starts[i] >= lo:
             if ends[i] <= hi:
-                return Word(starts[i], ends[i], prefixes[i])
+                return _new_word((starts[i], ends[i], prefixes[i]))
             i -= 1
         return None
 
     def any(self, name: str, lo: int, hi: int) -> bool:
-        """A word of lexicon ``name`` is inside [lo, hi) (:meth:`first` without building it)."""
-        starts, ends, _ = self._by_name.get(name, _NONE)
-        i = bisect_left(starts, lo)
-        while i < len(starts) and starts[i] < hi:
-            if ends[i] <= hi:
-                return True
-            i += 1
-        return False
+        """Whether a word of lexicon ``name`` is inside [lo, hi) (the rules ask this most)."""
+        lists = self._by_name.get(name)
+        return lists is not None and _first_inside(lists, lo, hi) >= 0
 
     def at(self, name: str, pos: int, hi: int) -> bool:
         """A word of lexicon ``name`` starts exactly at ``pos`` and ends by ``hi``."""
@@ -287,6 +283,18 @@ class Hits:
                 return True
             i += 1
         return False
+
+
+def _first_inside(lists: tuple[list[int], list[int], list[str]], lo: int, hi: int) -> int:
+    """The index in a lexicon's (starts, ends, prefixes) of its first word inside [lo, hi), or -1."""
+    starts, ends = lists[0], lists[1]
+    i = bisect_left(starts, lo)
+    n = len(starts)
+    while i < n and starts[i] < hi:
+        if ends[i] <= hi:
+            return i
+        i += 1
+    return -1
 
 
 def _drops_alef(stem: str) -> bool:
