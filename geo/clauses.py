@@ -199,8 +199,11 @@ class MultiLexicon:
             if found:
                 # back to offsets of ``folded``: past the gaps before the word's first
                 # letter, and those before the stem's last letter (not any right after it)
-                start = ts + bisect_right(dropped, ts)
-                end = last + 1 + bisect_right(dropped, last)
+                k = bisect_right(dropped, ts)
+                start = ts + k
+                if k < len(dropped) and dropped[k] <= last:  # gaps inside the word too
+                    k = bisect_right(dropped, last)
+                end = last + 1 + k
                 for n in found:
                     add((start, end, n, prefix))
         out.sort()
