@@ -25,6 +25,7 @@ from itertools import accumulate, compress
 from typing import NamedTuple
 
 from geo.numbers import (
+    _DROPPED,
     CharScan,
     FoldedText,
     WordStarts,
@@ -977,19 +978,24 @@ def _full_day(mentions: list[DateMention]) -> DateMention | None:
 
 
 @cache
-def _digit_re() -> re.Pattern[str]:
-    return re.compile(loosen("[0-9]"))
+def _year_digits_re() -> re.Pattern[str]:
+    # four digits in a row once folding has dropped the marks between them
+    dropped = _DROPPED.removesuffix("+") + "*"
+    return re.compile(loosen(f"[0-9](?:{dropped}[0-9]){{3}}"))
 
 
-def _has_digit(text: str) -> bool:
-    return _digit_re().search(text) is not None
+def _has_year_digits(text: str) -> bool:
+    """Whether ``text`` may name a year: every year the date patterns read is four digits
+    (see _YEAR_DIGITS, _YEAR), so a full date found without a publication date or a
+    default year holds four digits in a row."""
+    return _year_digits_re().search(text) is not None
 
 
 def _dateline(line: str) -> date | None:
     lowered = line.lower()
     if len(line.strip()) > _DATELINE_MAX or any(word in lowered for word in _NOT_DATELINE):
         return None
-    if not _has_digit(line):
+    if not _has_year_digits(line):
         return None  # a full date without published or default year names its year in digits
     mentions = find_dates(line)  # no year to borrow: a value means the line names the year
     day = _full_day(mentions)
@@ -1019,7 +1025,7 @@ def _today_in_body(text: str, body_end: int, folded: FoldedText | None = None) -
     f_end = body_end - _dropped_before(folded, body_end)
     for m in _today_matches(f, f_end):
         start = body_end if m.end() == f_end else folded.end(m.end())
-        if not _has_digit(text[start : start + 60]):
+        if not _has_year_digits(text[start : start + 60]):
             continue  # no year: no full date (see _dateline)
         day = _full_day(find_dates(text[start : start + 60]))
         if day is not None and day.start == 0:
