@@ -165,8 +165,9 @@ def _dropped_re() -> re.Pattern[str]:
 def fold_text(text: str) -> FoldedText:
     """``text`` without diacritics, tatweel and bidi marks; maps offsets back to ``text``.
 
-    The last few results are kept: the date and number finders fold the same article
-    one after the other (and infer_published folds a few of its lines before that), and a
+    The extractor folds an article once and hands the result to infer_published and the
+    date and number finders (``folded=``); for callers that do not, the last few results
+    are kept (the finders fold the same text one after the other), since a
     :class:`FoldedText` never changes.
     """
     return _fold_text(text)
