@@ -607,6 +607,13 @@ def test_a_region_far_from_the_cities_beside_it_is_kept(ex, text, places):
         ("تشهد كازاخستان اضطرابات. وأمر الرئيس مساء الجمعة قوات الأمن بإطلاق النار بهدف القتل.",
          {"political_decision"}),
         ("الرئيس يأمر بإطلاق النار دون إنذار في كازاخستان", {"political_decision"}),
+        # … whoever's the orders are, and to forces named with a pronoun or a preposition
+        ("تشهد كازاخستان اضطرابات. وقال الرئيس: «أصدرتُ أوامري لقوات الشرطة والحرس بإطلاق النار».",
+         {"political_decision"}),
+        ("تشهد كازاخستان اضطرابات. وكان الرئيس الذي أمر قواته بإطلاق النار قد أقال الحكومة.",
+         {"political_decision"}),
+        ("تشهد كازاخستان اضطرابات. وأعطى الوزير الأوامر للجيش «بإطلاق النار على المخربين».",
+         {"political_decision"}),
         # a treaty named only as a reference has no event
         ("تشهد كازاخستان اضطرابات. وهي أول مهمة من نوعها منذ تأسيس المنظمة.", set()),
     ],
