@@ -221,6 +221,8 @@ STAYING_OUT = re.compile(r"[وف]?(?:لن\s|[يت]?لتزم\s+ال|التزام\
 # "وجّه الرئيس الصيني شي جين بينغ رسالة": a message sent is no order
 MESSAGE_SENT = re.compile(r"(?:^|\s)(?:رساله|رسايل|برقيه|تحيه|دعوه|كلمه)(?!\S)")
 AGREED_WITH = re.compile(r"[وف]?وافق\S*\s+(?:\S+\s+){0,3}?علي\s+(?:تقييم|راي|وجهه\s+نظر|تقدير|ما\s+قاله)")
+# "طلبت واشنطن توضيحات بشأن…": asking to be told is no decision
+ASKED_TO_BE_TOLD = re.compile(r"[وف]?[يت]?طلب\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:توضيح|ايضاح|تفسير|معلومات|شرح)")
 WHERE = re.compile(r"\s*[وف]?حيث\s")  # a clause opening with "where"
 HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
@@ -712,9 +714,10 @@ class EventExtractor:
             if other is not None and other.match(f, rel):
                 continue  # a word that only starts like the trigger: الاجتماعي، الأقاليم، احتجزوا …
             if t == "political_decision" and (
-                    (_word_before(s, pos) == "عن" and REFUSAL.match(f, rel)) or AGREED_WITH.match(f, rel)):
+                    (_word_before(s, pos) == "عن" and REFUSAL.match(f, rel)) or AGREED_WITH.match(f, rel)
+                    or ASKED_TO_BE_TOLD.match(f, rel)):
                 # "معرباً عن رفض بلاده": a stance voiced; "وافق الرئيس بوتين على تقييم توكاييف":
-                # an opinion shared, not a decision
+                # an opinion shared; "طلبت توضيحات": a question asked; none is a decision
                 continue
             first[t] = pos
         if "protest" in first and "riot" in first and 0 < first["protest"] - first["riot"] <= AGENT_REACH \

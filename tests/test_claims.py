@@ -1231,6 +1231,16 @@ def test_agreeing_with_an_assessment_is_no_decision(ex):
     assert [e for e in events(ex, text, "2022-01-10") if e.type == "political_decision"] == []
 
 
+@pytest.mark.parametrize(("text", "decisions"), [
+    ("تتواصل الأزمة في كازاخستان. وقالت لندن إنها تطلب توضيحات من موسكو بشأن دور قواتها.", 0),
+    ("تتواصل الأزمة في كازاخستان. وطلبت الخارجية الألمانية من السفير معلومات عن الرعايا.", 0),
+    # asking for help or forces is a decision
+    ("تتواصل الأزمة في كازاخستان. وطلب الرئيس رسمياً من المنظمة إرسال قوات.", 1),
+])
+def test_asking_to_be_told_is_no_decision(ex, text, decisions):
+    assert len([e for e in events(ex, text, "2022-01-10") if e.type == "political_decision"]) == decisions
+
+
 @pytest.mark.parametrize("text", [
     "وعلقت أوزبكستان عضويتها، ثم استعادت أرمينيا مشاركتها في المنظمة",
     "قبل أن تتحول المعاهدة إلى منظمة، وقرر الأعضاء تحويلها إلى منظمة إقليمية",
