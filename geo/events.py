@@ -393,6 +393,8 @@ PHRASE_WORDS: dict[str, tuple[str, ...]] = {
     "phrase:act": ("مرسوم", "قانون", "تعديل", "قرار"),  # وقّع مرسوماً
     "phrase:ordering": ("امر", "يامر", "تامر", "اوامر"),  # أمر قوات الأمن بإطلاق النار
     "phrase:directing": ("امر", "وجه"),  # أمر الرئيس … بتثبيت الأسعار
+    "phrase:announcing": ("اعلن", "يعلن", "تعلن"),
+    "phrase:mission_over": ("انجزت", "انجاز", "اكتملت", "اكتمال", "انتهت", "انتهاء", "انسحاب"),  # المهمة أُنجزت
 }
 
 # the word lists this module looks for, found by the article's one lexicon scan
@@ -760,7 +762,7 @@ class EventExtractor:
             del first["seizure"]  # "خرجت عن سيطرتها": out of control is the opposite of a seizure
         left = first.pop("departure", None)
         if (left is not None and "deployment" not in first and first.get("treaty_membership") != left
-                and (units or units_left)):
+                and (units or units_left) and not self._withdrawal_to_come(s, left)):
             first["deployment"] = left  # units leaving a place
         moved = first.pop("movement", None)
         if (moved is not None and "deployment" not in first and units
@@ -775,6 +777,13 @@ class EventExtractor:
                 if len(found) == MAX_TYPES:
                     break
         return found
+
+    @staticmethod
+    def _withdrawal_to_come(s: Sentence, pos: int) -> bool:
+        """The withdrawal at ``pos`` is told as to come ("ستبدأ الانسحاب"، "انسحابها سيبدأ بعد يومين")."""
+        rel = pos - s.start
+        return WITHDRAWAL_TO_COME.match(s.folded, rel) is not None or WITHDRAWAL_TO_COME.search(
+            s.folded, max(0, rel - 8), rel + 14) is not None
 
     @staticmethod
     def _forces_leaving(s: Sentence, pos: int, hits: Hits, mentions: MentionIndex) -> bool:
@@ -1284,6 +1293,21 @@ SENDING_DECIDED = re.compile(
 )
 
 
+# a mission declared over, or its forces' withdrawal announced to come, is the announcer's
+# decision: "أعلن توكاييف أمام البرلمان أن مهمة القوة «أُنجزت بنجاح» وأن انسحابها سيبدأ بعد يومين"،
+# "أعلن انتهاء مهمة القوة"، "أن القوة … ستبدأ الانسحاب"
+_TO_COME = r"(?:سيبدا|ستبدا|سينطلق|ستنطلق|سيستغرق|سيكتمل|سيتم)"
+WITHDRAWAL_TO_COME = re.compile(
+    rf"(?:ال)?انسحاب\S*\s+(?:[^\s.؛]+\s+){{0,2}}?{_TO_COME}|{_TO_COME}\s+(?:ال|ب)?انسحاب")
+MISSION_OVER = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?:اعلن|يعلن|تعلن)\S*\s+(?:[^\s.؛]+\s+){0,12}?"
+    r"(?:(?:ان|بان)\s+(?:[^\s.؛]+\s+){0,10}?(?:[\"«“]?(?:انجزت|اكتملت|انتهت)(?!\S)"
+    rf"|(?:ال)?انسحاب\S*\s+(?:[^\s.؛]+\s+){{0,2}}?{_TO_COME}|{_TO_COME}\s+(?:ال|ب)?انسحاب)"
+    # (not a time told by the mission's end: "ستغادر فور إنجاز مهمتها")
+    r"|(?<!فور\s)(?<!بعد\s)(?<!حتي\s)(?<!عند\s)(?:انتهاء|اكتمال|انجاز)\s+(?:ال)?مهم|(?:بدء|موعد)\s+(?:ال)?انسحاب)"
+)
+
+
 # an order to the forces: "أمر رئيس كازاخستان يوم الجمعة قوات الأمن بإطلاق النار" is a decision,
 # and the shooting it orders is not yet a fight
 ORDER_TO_FORCES = re.compile(
@@ -1330,6 +1354,7 @@ PHRASE_STARTS = {
     SIGNED_AN_ACT: (("وق",), 2),  # ويوقع، توقيع
     ORDER_TO_FORCES: (("امر", "اعطي", "اصدر"), 2),  # ويامر
     ORDERED_BY: (("ثم", "امر", "وجه"), 1),
+    MISSION_OVER: (("علن",), 3),  # واعلن، يعلن
 }
 
 
@@ -1360,6 +1385,7 @@ PHRASES = (
     (SIGNED_AN_ACT, "political_decision", ("phrase:act",), ("وقع", "وقيع")),
     (ORDER_TO_FORCES, "political_decision", ("phrase:ordering",), ()),
     (ORDERED_BY, "political_decision", ("phrase:directing",), ()),
+    (MISSION_OVER, "political_decision", ("phrase:announcing", "phrase:mission_over"), ()),
 )
 
 

@@ -1258,3 +1258,19 @@ def test_phrases_are_tried_where_their_words_stand(text):
     for pattern, (words, reach) in [*PHRASE_STARTS.items(), (PROTEST_VERB, (("حتج",), 2))]:
         expected = [m.span() for m in pattern.finditer(folded)]
         assert [m.span() for m in _finditer_near(pattern, folded, words, reach)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a mission declared over, or a withdrawal announced to come, is the announcer's decision
+    ("تتواصل الأزمة في كازاخستان. وأعلن الرئيس أمام النواب أن مهمة القوة «أُنجزت بنجاح».",
+     {("political_decision", "Kazakhstan")}),
+    ("تتواصل الأزمة في كازاخستان. وأعلن الرئيس أن القوات الأجنبية، التي ضمت ألفي عسكري، ستبدأ الانسحاب غداً.",
+     {("political_decision", "Kazakhstan")}),
+    ("تتواصل الأزمة في كازاخستان. وأعلنت الحكومة انتهاء مهمة القوة الجماعية.",
+     {("political_decision", "Kazakhstan")}),
+    # leaving once the mission is done is no announcement that it is; units that left, left
+    ("تتواصل الأزمة في كازاخستان. وقال الوزير إن القوات ستغادر فور إنجاز مهمتها.", set()),
+    ("تتواصل الأزمة في كازاخستان. وانسحبت الوحدات الروسية من ألماتي أمس.", {("deployment", "Almaty")}),
+])
+def test_a_mission_declared_over_is_a_decision_and_a_withdrawal_to_come_no_deployment(ex, text, expected):
+    assert {(e.type, e.place.name if e.place else None) for e in events(ex, text, "2022-01-11")} == expected
