@@ -906,7 +906,11 @@ class EventExtractor:
             # a capital speaking for its state counts as the state: "علّقت طشقند عضويتها"
             lone = self._states_named(s, inside, mentions)
             if not lone:
-                lone = self._states_named(sentence, mentions.between(sentence.start, sentence.end), mentions)
+                # the one state told before the act is who did it ("أما أوزبكستان فقد عادت …، قبل أن
+                # تعلّق عضويتها عام 2012، … حرص طشقند على مسافة من موسكو"), else any of the sentence's
+                told = self._states_named(sentence, mentions.between(sentence.start, trig.pos), mentions)
+                lone = told if len(told) == 1 else self._states_named(
+                    sentence, mentions.between(sentence.start, sentence.end), mentions)
             if not lone and MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start):
                 # "لكنها علّقت مشاركتها مجدداً": the state told just before
                 lone = [m.place for m in mentions.between(max(0, sentence.start - SAME_CITY_REACH), sentence.start)

@@ -1274,3 +1274,10 @@ def test_phrases_are_tried_where_their_words_stand(text):
 ])
 def test_a_mission_declared_over_is_a_decision_and_a_withdrawal_to_come_no_deployment(ex, text, expected):
     assert {(e.type, e.place.name if e.place else None) for e in events(ex, text, "2022-01-11")} == expected
+
+
+def test_a_membership_act_told_by_pronoun_is_the_state_told_before_it(ex):
+    text = ("أما طاجيكستان فقد انضمت إلى المنظمة عام 1994، قبل أن تعلّق عضويتها عام 2015، "
+            "وهو ما يعكس رغبة دوشنبه في الابتعاد عن موسكو.")
+    assert {(e.date, e.place.name if e.place else None) for e in events(ex, text, "2022-01-12")
+            if e.type == "treaty_membership"} == {("1994", "Tajikistan"), ("2015", "Tajikistan")}
