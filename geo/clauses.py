@@ -106,8 +106,8 @@ _CLAUSE_BREAKS = "،؛;:"  # what ends a clause (looked for with str.find: a pat
 
 
 def clause_spans(s: Sentence) -> list[tuple[int, int]]:
-    """Where the clauses of :func:`clauses` start and end in ``s`` (offsets into its text),
-    for a caller that builds only the clauses it needs."""
+    """Where the clauses of ``s`` (the sentence cut at Arabic commas and semicolons) start
+    and end, as offsets into its text; a caller builds with :func:`part` only the ones it needs."""
     f = s.folded
     cuts = []
     for ch in _CLAUSE_BREAKS:
@@ -126,14 +126,6 @@ def clause_spans(s: Sentence) -> list[tuple[int, int]]:
     if start < len(f):
         out.append((start, len(f)))
     return out
-
-
-def clauses(s: Sentence) -> list[Sentence]:
-    """A sentence cut at Arabic commas and semicolons (the sentence itself when it has none)."""
-    spans = clause_spans(s)
-    if len(spans) == 1 and spans[0] == (0, len(s.folded)):
-        return [s]
-    return [part(s, a, b) for a, b in spans]
 
 
 def part(s: Sentence, a: int, b: int) -> Sentence:

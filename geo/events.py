@@ -147,7 +147,6 @@ STATE_LEVEL = {"political_decision", "deployment"}
 # ("انسحاب القوات" is troops leaving, not a state leaving the treaty)
 TREATY_CONTEXT = ("معاهدة", "منظمة", "ميثاق", "عضوية", "اتفاقية", "الحلف", "التحالف", "الأعضاء")
 NO_DEFAULT_PLACE = {"treaty_membership", "meeting"}  # a virtual summit or a treaty has no place of its own
-PRECISION = {"day": 0, "month": 1, "year": 2}
 MAX_PLACES = 10  # places of one event in a list ("في أتيراو وأكتوبي وأورالسك …")
 SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
 LOCAL_KINDS = frozenset(SPECIFICITY) - {"country"}  # places inside a state
@@ -1301,12 +1300,12 @@ SENDING_DECIDED = re.compile(
 # decision: "أعلن توكاييف أمام البرلمان أن مهمة القوة «أُنجزت بنجاح» وأن انسحابها سيبدأ بعد يومين"،
 # "أعلن انتهاء مهمة القوة"، "أن القوة … ستبدأ الانسحاب"
 _TO_COME = r"(?:سيبدا|ستبدا|سينطلق|ستنطلق|سيستغرق|سيكتمل|سيتم)"
-WITHDRAWAL_TO_COME = re.compile(
-    rf"(?:ال)?انسحاب\S*\s+(?:[^\s.؛]+\s+){{0,2}}?{_TO_COME}|{_TO_COME}\s+(?:ال|ب)?انسحاب")
+_WITHDRAWAL_TO_COME = rf"(?:ال)?انسحاب\S*\s+(?:[^\s.؛]+\s+){{0,2}}?{_TO_COME}|{_TO_COME}\s+(?:ال|ب)?انسحاب"
+WITHDRAWAL_TO_COME = re.compile(_WITHDRAWAL_TO_COME)
 MISSION_OVER = re.compile(
     r"(?:^|(?<=\s))[وف]?(?:اعلن|يعلن|تعلن)\S*\s+(?:[^\s.؛]+\s+){0,12}?"
     r"(?:(?:ان|بان)\s+(?:[^\s.؛]+\s+){0,10}?(?:[\"«“]?(?:انجزت|اكتملت|انتهت)(?!\S)"
-    rf"|(?:ال)?انسحاب\S*\s+(?:[^\s.؛]+\s+){{0,2}}?{_TO_COME}|{_TO_COME}\s+(?:ال|ب)?انسحاب)"
+    rf"|{_WITHDRAWAL_TO_COME})"
     # (not a time told by the mission's end: "ستغادر فور إنجاز مهمتها")
     r"|(?<!فور\s)(?<!بعد\s)(?<!حتي\s)(?<!عند\s)(?:انتهاء|اكتمال|انجاز)\s+(?:ال)?مهم|(?:بدء|موعد)\s+(?:ال)?انسحاب)"
 )

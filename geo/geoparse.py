@@ -123,9 +123,6 @@ class _Text:
             return len(self.original) if self.map.gaps else i
         return self.map.orig(i)
 
-    def orig_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
-
     def word_before(self, pos: int) -> tuple[str, int]:
         """The word ending right before ``pos`` (skipping spaces and an opening quote mark:
         تكتل "غوام"), and its start."""
@@ -184,46 +181,14 @@ def _span_at(f: str, s: int, e: int, k: str, index: GazetteerIndex) -> Span | No
 
 
 def _found_in_text(f: str, index: GazetteerIndex) -> list[_Found]:
-    """Every key the automaton finds in ``f`` that sits on word boundaries: :func:`_span_at`
-    for each, written out in one loop, as it runs for every key the automaton meets."""
-    prefixes = clitic_prefixes()
-    adjectives = index.adjectives
-    may_go_on = index.open_ended_keys  # keys that more letters of the same word may follow
-    is_ar, is_latin, clitic_letters = _IS_AR, _IS_LATIN, _CLITIC_LETTERS
-    n = len(f)
-    padded = f + " "  # padded[n] is no letter: no bounds test at the end of the text
+    """Every key the automaton finds in ``f`` that sits on word boundaries (:func:`_span_at`).
+    Run on the words an article brings for the first time, not on every article's text."""
     found: list[_Found] = []
     for last, k in index.automaton.iter(f):
         e = last + 1
-        if padded[e] in is_ar and k not in may_go_on:
-            continue  # the word goes on: a name never takes an ending
-        s = e - len(k)
-        if k[0] in is_latin:
-            if (s > 0 and f[s - 1] in is_latin) or f[e : e + 1] in is_latin:
-                continue
-            found.append(_NEW(_Found, (s - e, s, e, _NEW(Span, (s, e, k, "", "")))))
-            continue
-        if s > 0 and f[s - 1] in is_ar:
-            if f[s - 1] not in clitic_letters:
-                continue  # a letter that no clitic ends with: the key sits inside another word
-            ts = s - 1
-            while ts > 0 and f[ts - 1] in is_ar and s - ts <= MAX_PREFIX:
-                ts -= 1
-            prefix = f[ts:s]
-            if prefix not in prefixes:
-                continue  # too long a prefix, or not clitics: the key sits inside another word
-        else:
-            prefix = ""
-        te = e
-        if k in adjectives:
-            while te < n and f[te] in is_ar and te - e <= MAX_SUFFIX:
-                te += 1
-            suffix = f[e:te]
-            if suffix and suffix not in ADJECTIVE_ENDINGS:
-                continue
-        else:
-            suffix = ""
-        found.append(_NEW(_Found, (s - te, s, e, _NEW(Span, (s, te, k, prefix, suffix)))))
+        sp = _span_at(f, e - len(k), e, k, index)
+        if sp is not None:
+            found.append(_NEW(_Found, (sp.start - sp.end, sp.start, e, sp)))
     return found
 
 
@@ -1009,7 +974,7 @@ _mention = _mention_maker()
 def _aggregate(t: _Text, hits: Iterable[_Hit]) -> tuple[list[ResolvedPlace], list[Mention]]:
     mentions: list[Mention] = []
     order: dict[str, list] = {}
-    # the offsets of t.orig_span, worked out inline: folded offset i is original offset
+    # a span's offsets in the original text: folded offset i is original offset
     # i + the gaps dropped at or before it; past the folded text, the original's end
     original, gaps, n = t.original, t.map.gaps, len(t.folded)
     for span, place, confidence, via, s in hits:

@@ -102,11 +102,6 @@ def key(text: str) -> str:
     return " ".join(WORD.findall(folded))
 
 
-@lru_cache(maxsize=65536)
-def cached_key(text: str) -> str:
-    return key(text)
-
-
 def has_arabic(text: str) -> bool:
     return ARABIC_LETTER.search(fold(text)) is not None
 
