@@ -129,10 +129,7 @@ class _DateLookup:
 
     def listed_years(self, start: int, end: int, pos: int, window: int) -> list[str]:
         """Years listed right after a trigger ("ثورات 2005 و2010 و2020"), when there are two or more."""
-        lo, hi = bisect_left(self.starts, pos + 1), bisect_left(self.starts, min(end, pos + window))
-        if hi - lo < 2:
-            return []  # (most triggers have no list of dates after them)
-        years = [d for d in self.dates[lo:hi] if d.precision == "year"]
+        years = [d for d in self._between(pos + 1, min(end, pos + window)) if d.precision == "year"]
         return [d.value for d in years] if len(years) >= 2 else []
 
     def __call__(self, start: int, end: int, *, near: int | None = None, historical: bool = False,
