@@ -47,7 +47,8 @@ def _folded(words) -> frozenset[str]:
 
 _IS_AR = ARABIC_LETTERS
 _IS_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-ADJECTIVE_ENDINGS = frozenset({"", "ه", "ون", "ين", "ان", "تان", "تين"})
+# the nisba's endings: feminine, plurals, duals, and the indefinite accusative's alef ("120 أرمنياً")
+ADJECTIVE_ENDINGS = frozenset({"", "ه", "ون", "ين", "ان", "تان", "تين", "ا"})
 CITY_CUES = _folded({"مدينه", "بلده", "قريه", "العاصمه", "عاصمه", "مدينتي", "بمدينه", "لمدينه", "وعاصمتها"})
 # plural and dual cues: every name of the list that follows is a city (مدن أكتاو وأتيراو وشيمكنت)
 LIST_CUES = _folded({"مدن", "مدينتي", "مدينتا", "بلدات", "قري", "عواصم"})
@@ -175,6 +176,8 @@ def _span_at(f: str, s: int, e: int, k: str, index: GazetteerIndex) -> Span | No
         suffix = f[e:te]
         if suffix and suffix not in ADJECTIVE_ENDINGS:
             return None
+        if suffix == "ا" and k + suffix in index.entries:
+            return None  # the whole word is a name (أرمينيا), not an adjective's accusative
     else:
         suffix = ""
     return Span(s, te, k, prefix, suffix)

@@ -56,9 +56,12 @@ UNIT_NUMBER = re.compile(
     r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:لواء|فرقه|كتيبه|فوج|قاعده)(?:\s+[^\s\d،,.]+){0,2}\s+$(?<!\sمن\s)"
 )  # "كتيبة من 150 عسكريا" is a battalion of 150: its size, not its number
 
-# the organisation's whole force named before a figure
-_WHOLE_FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوه|قوات)(?:\s+(?:ال)?(?:جماعيه|المنظمه|حفظ\s+السلام))?\s+(?:التي\s+)?"
-                          r"(?:ضم\u0640?ت|تضم|بلغ|يبلغ|تبلغ|قوامها|عددها)")  # (ـ: a folded shadda, ضمّت)
+# the organisation's whole force named before a figure, before its verb or after it: "القوة التي
+# ضمّت"، "ضمّت القوة الجماعية"، "قوة لحفظ السلام تضم"
+_FORCE = r"(?:ال)?(?:قوه|قوات)(?:\s+(?:ال|ل)?(?:جماعيه|المنظمه|حفظ\s+السلام))?"
+_SIZE_VERB = r"(?:ضم\u0640?ت|تضم|بلغ|يبلغ|تبلغ|بلغت)"  # (ـ: a folded shadda, ضمّت)
+_WHOLE_FORCE = re.compile(rf"(?:^|\s){_FORCE}\s+(?:التي\s+)?(?:{_SIZE_VERB}|قوامها|عددها)"
+                          rf"|(?:^|\s)[وف]?{_SIZE_VERB}\s+{_FORCE}\s")
 # a unit noun right before a state adjective: "الوحدة الطاجيكية"، "الكتيبة القرغيزية"
 _UNIT_OF_STATE = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?(?:وحده|وحدات|كتيبه|فرقه|لواء|مظليين|مظليون|قوات|جنود)\s+$")
 # a figure written on ب ("بـ150"، "بمائة") after a state: "شاركت طاجيكستان بـ200 وقرغيزستان بـ150"
@@ -71,6 +74,12 @@ CASUALTY_WINDOW = 60
 # "عدد <personnel noun> …" up to this many characters before a figure makes it a count
 NUMBER_OF = re.compile(r"(?<![\u0621-\u064a])عدد\s+$")
 NUMBER_OF_REACH = 40
+# a state taking part with a figure, its subject told before: "وقد شاركت بنحو 100 عسكري"
+_TOOK_PART = re.compile(r"(?:^|\s)[وف]?(?:قد\s+)?(?:شارك|ساهم|اسهم|تشارك|يشارك|تساهم|تسهم|يسهم)(?:ت)?\s+(?:ب|بـ)")
+_SHARE = re.compile(r"\s*منهم(?:\s|$)")  # "ثمانية آلاف منهم": a share of the figure told before
+# most or some of a figure come from a state: a part of it, not the state's figure ("2030 عسكرياً
+# جاء معظمهم من روسيا")
+_PART_OF = re.compile(r"(?:^|\s)(?:معظم|اغلب|غالبي|بعض|جل|نصف)\S*\s")
 # between a figure and a state adjective: the personnel noun alone ("3 آلاف مظلي روسي")
 _NOUN_ONLY = re.compile(r"^\s*[\u0621-\u064a\u0640]+\s+$")
 
@@ -146,6 +155,7 @@ class TroopExtractor:
     def _counts(self, s, nums, states, mentions, hits: Hits, destination) -> list[TroopContribution]:
         out: list[TroopContribution] = []
         status_before = None
+        respectively = _respectively(s, nums, states)
         for n in nums:
             lo, hi = n.start - s.start, n.end - s.start
             after = s.folded[hi : hi + 30]
@@ -160,7 +170,8 @@ class TroopExtractor:
             ):
                 continue  # "الفرقة الـ98"، "لواء الاقتحام الجوي 31": a number that names a unit
             is_count = (
-                hits.at("personnel", word, window)
+                n.start in respectively
+                or hits.at("personnel", word, window)
                 or (stripped.startswith("شخص") and hits.any(UNITS, s.start, s.end))
                 or self._number_of_personnel(hits, s, n.start)
             )
@@ -168,15 +179,20 @@ class TroopExtractor:
             # after a counted figure; not a vague crowd: "العشرات من أنصارها")
             listed = out and not n.vague and (re.match(r"\s*من(?:هم)?(?:\s|$)", after)
                                               or _BY_FIGURE.search(s.folded, max(0, lo - 3), lo))
+            # "2030 عسكرياً، إلى جانب نحو 500 بيلاروسي، و200 طاجيكي": people named by their state,
+            # after a count the sentence made
+            listed = listed or (out and not n.vague and any(
+                pos >= n.end and not s.folded[hi : pos - s.start].strip() for pos, _ in states))
             if not (is_count or listed):
                 continue
             clause_lo = _clause_start(s.folded, lo)
             before = (s.start + clause_lo, n.start)
             clause = (s.start + clause_lo, s.start + _clause_end(s.folded, hi, min(len(s.folded), hi + 40)))
-            status = self._status(hits, clause, before)
+            # (a figure listed after another shares its verb: what is one state's is then sent, below)
+            status = self._status(hits, clause, before) or (status_before if listed else None)
             if status == "capacity" and WILL_NUMBER.search(s.folded, clause_lo, lo):
                 status = "pledged"  # "قوام القوة سيصل إلى نحو 2500": a size to come
-            country = self._country(s, lo, hi, states, mentions, destination, hits)
+            country = respectively.get(n.start) or self._country(s, lo, hi, states, mentions, destination, hits)
             standing_lo = clause_lo
             if _RELATIVE.match(s.folded, clause_lo):  # "…بالقاعدة 201 في دوشنبه، التي يقدر عدد أفرادها"
                 standing_lo = _clause_start(s.folded, max(0, clause_lo - 1))
@@ -185,12 +201,14 @@ class TroopExtractor:
                 # state's, the article's main state included
                 status = "capacity"
                 country = country or _last_state(states, s.start + lo)
-            elif status == "capacity" and country is not None:
+            elif status == "capacity" and country is not None and not _SHARE.match(after):
                 # one state's contingent told by its size or headcount ("قوام الوحدة الروسية"،
-                # "يبلغ عدد العسكريين الروس") is what it sent; an organisation-wide total stays
-                # capacity, even of a force deployed somewhere (as the seeds' gold reads it)
+                # "يبلغ عدد العسكريين الروس"), or listed after a total ("2030 عسكرياً، إلى جانب 500
+                # بيلاروسي") is what it sent; an organisation-wide total stays capacity, even of a
+                # force deployed somewhere (as the seeds' gold reads it), and so does a state's share
+                # of a standing one ("قوامها 20 ألف عسكري، تسهم روسيا بثمانية آلاف منهم")
                 status = "sent"
-            status = status or (status_before if listed else None) or "sent"
+            status = status or "sent"
             if status == "sent" and country is None and _WHOLE_FORCE.search(s.folded, 0, lo):
                 # the whole force's size, sent or not, is the organisation's (as the seeds read it):
                 # "أن القوة ضمّت في ذروة انتشارها 2030 عسكرياً"
@@ -228,8 +246,8 @@ class TroopExtractor:
             gap = s.folded[hi : pos - s.start]
             # "70 جنديًا من أرمينيا" / "3 آلاف مظلي روسي" / "150 عسكريا قيرغيزيا" (an accusative
             # adjective spelt like the state's name: روسيا، قيرغيزيا)
-            if _FROM.match(gap) or _NOUN_ONLY.match(gap):
-                return iso
+            if (_FROM.match(gap) and not _PART_OF.search(gap)) or _NOUN_ONLY.match(gap) or not gap.strip():
+                return iso  # (and "500 بيلاروسي"، "150 قرغيزياً": people named by their state)
         # a state the force went to ("أُرسلت إلى كازاخستان قوة") is not the one that sent it
         before = [(pos, iso) for pos, iso in states
                   if pos < s.start + lo and iso != destination and not headed_to(s, pos)]
@@ -249,6 +267,14 @@ class TroopExtractor:
         units = [(p, i) for p, i in before if _UNIT_OF_STATE.search(s.folded, max(0, p - s.start - 16), p - s.start)]
         if units:
             return units[-1][1]
+        if _TOOK_PART.search(s.folded, clause_lo - s.start, lo):
+            # "أرمينيا كانت تتولى رئاسة المنظمة حين قرر المجلس إرسال قوات إلى كازاخستان، وقد شاركت
+            # بنحو 100 عسكري": states take part with their troops, the organisation named before does
+            # not, nor the state the forces went to in this sentence (though the article's
+            # destination may be the state that took part there)
+            senders = [iso for pos, iso in states if pos < s.start + lo and not headed_to(s, pos)]
+            if senders:
+                return senders[-1]
         if hits.any("organisation", s.start, s.start + lo):
             return None
         country_word = hits.last("the_country", s.start, s.start + lo)
@@ -306,6 +332,39 @@ _COUNTERPART = re.compile(
 def _counterpart(s: Sentence, pos: int) -> bool:
     rel = pos - s.start
     return _COUNTERPART.search(s.folded, max(0, rel - 24), rel) is not None
+
+
+# "شاركت قرغيزستان وطاجيكستان بنحو ١٥٠ و٢٠٠ عسكري على التوالي": figures that go, in order, with
+# the states named before them
+RESPECTIVELY = re.compile(r"(?:^|\s)علي\s+التوالي(?:\s|$|[،,.؛])")
+
+
+def _respectively(s: Sentence, nums, states) -> dict[int, str]:
+    """Start of each figure → its state, for figures told "respectively" (على التوالي): as many
+    figures as the states named in the clause before the first one (not one forces went to)."""
+    m = RESPECTIVELY.search(s.folded)
+    if m is None:
+        return {}
+    at = s.start + m.start()
+    figures = [n for n in nums if n.end <= at and not n.vague]
+    if len(figures) < 2:
+        return {}
+    # the figures of one run: each joined to the next by و (and a word of approximation at most)
+    run = [figures[-1]]
+    for n in reversed(figures[:-1]):
+        if not _JOINED.match(s.folded, n.end - s.start, run[0].start - s.start):
+            break
+        run.insert(0, n)
+    clause_lo = s.start + _clause_start(s.folded, run[0].start - s.start)
+    # (the article's destination too may be listed: "شاركت قرغيزستان وطاجيكستان" in a story of
+    # their border)
+    named = [iso for pos, iso in states if clause_lo <= pos < run[0].start and not headed_to(s, pos)]
+    if len(run) < 2 or len(named) != len(run):
+        return {}
+    return {n.start: iso for n, iso in zip(run, named, strict=True)}
+
+
+_JOINED = re.compile(r"\s*،?\s*و\s*(?:نحو\s+|قرابه\s+|حوالي\s+)?$")
 
 
 def _last_state(states: list[tuple[int, str]], before: int) -> str | None:

@@ -1281,3 +1281,34 @@ def test_a_membership_act_told_by_pronoun_is_the_state_told_before_it(ex):
             "وهو ما يعكس رغبة دوشنبه في الابتعاد عن موسكو.")
     assert {(e.date, e.place.name if e.place else None) for e in events(ex, text, "2022-01-12")
             if e.type == "treaty_membership"} == {("1994", "Tajikistan"), ("2015", "Tajikistan")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # people named by their state after a total: each state's contingent, sent; the total stays
+        # the force's size, though most of it came from one state
+        ("تشهد كازاخستان اضطرابات. وبلغ عديد القوة 2400 عسكري، جاء أغلبهم من روسيا، إضافة إلى قرابة 600 "
+         "بيلاروسي و120 أرمنياً.",
+         {(None, 2400, "capacity"), ("BY", 600, "sent"), ("AM", 120, "sent")}),
+        # the force's size with its verb first
+        ("تشهد كازاخستان اضطرابات. وقد ضمّت القوات الجماعية نحو 2500 عسكري.", {(None, 2500, "capacity")}),
+        # a state's share of a standing force is part of its size
+        ("تشهد كازاخستان اضطرابات. وتملك المنظمة قوة للرد السريع يقدر قوامها بنحو 15 ألف عسكري، "
+         "تسهم روسيا وحدها بنحو ستة آلاف منهم.",
+         {(None, 15000, "capacity"), ("RU", 6000, "capacity")}),
+    ],
+)
+def test_contingents_named_by_nationality_beside_the_whole_force(ex, text, expected):
+    assert troops(ex, text, "2022-01-12") == expected
+
+
+def test_figures_told_respectively_go_with_the_states_in_order(ex):
+    text = "انتهت مهمة القوة في كازاخستان، وقد ساهمت طاجيكستان وأرمينيا بـ 180 و90 جندياً على التوالي."
+    assert troops(ex, text, "2022-01-20") == {("TJ", 180, "sent"), ("AM", 90, "sent")}
+
+
+def test_a_state_that_took_part_is_the_sender_though_the_organisation_is_named(ex):
+    # the state the forces went to in this sentence is not the one that took part
+    text = ("كانت بيلاروسيا تترأس مجلس الأمن الجماعي عندما قررت المنظمة إرسال قوة إلى كازاخستان، "
+            "وقد ساهمت بقرابة 300 جندي في تلك المهمة.")
+    assert troops(ex, text, "2022-01-20") == {("BY", 300, "sent")}
