@@ -592,8 +592,12 @@ class EventExtractor:
                     continue
                 c = part(s, start, end)
                 told = len(out)
-                for trig in self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
-                                           units=units, units_left=units_left, mentions=mentions, will=will):
+                found = self._triggers(c, triggers[a:b], hits, protest_occurs=occurs, treaty=treaty,
+                                       units=units, units_left=units_left, mentions=mentions, will=will)
+                # several happenings told in one clause each take the places told after them,
+                # up to the next ("احتجاجات انطلقت من جاناوزن وتحولت إلى أعمال شغب في ألماتي")
+                cuts = sorted({t.pos for t in found if t.type in ON_THE_GROUND})
+                for trig in found:
                     if trig.type in HISTORICAL and steps is None:
                         steps = self._history_steps(s, triggers[lo:hi], hits, mentions)
                     if trig.type in HISTORICAL and len(steps) > 1:
@@ -602,7 +606,11 @@ class EventExtractor:
                                 history += self._events(s, c, _Trigger(trig.type, pos), numbers, mentions,
                                                         date_of, main_state, hits, step_until=until)
                         continue
-                    new = self._events(s, c, trig, numbers, mentions, date_of, main_state, hits)
+                    segment = None
+                    if len(cuts) > 1 and trig.type in ON_THE_GROUND:
+                        k = cuts.index(trig.pos)
+                        segment = (c.start if k == 0 else trig.pos, cuts[k + 1] if k + 1 < len(cuts) else c.end)
+                    new = self._events(s, c, trig, numbers, mentions, date_of, main_state, hits, segment=segment)
                     if trig.type == "political_decision":
                         act = _office_act(s, trig)
                         if act:  # ("" is what _dedupe takes for any other event)
@@ -654,10 +662,12 @@ class EventExtractor:
         # the whole country: "قبل أن يوسّعها مساءً لتشمل كامل أراضي البلاد"
         return [replace(e, place=main_state) for e in told[:1]] if whole else told
 
-    def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits, *, step_until=None) -> list[Event]:
+    def _events(self, s, c, trig, numbers, mentions, date_of, main_state, hits, *, step_until=None,
+                segment=None) -> list[Event]:
         """Events of one trigger: place and date from its clause, else from its sentence
-        (``step_until``: the trigger is one step of a history, which ends there)."""
-        places = self._places(c, trig, mentions, main_state, hits, sentence=s)
+        (``step_until``: the trigger is one step of a history, which ends there; ``segment``:
+        the part of the clause that tells this trigger's places, when it tells several)."""
+        places = self._places(c, trig, mentions, main_state, hits, sentence=s, segment=segment)
         # freezing or suspending a membership is news of its day, dated like any event
         historical = trig.type in HISTORICAL and not MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start)
         if step_until is not None:
@@ -743,7 +753,11 @@ class EventExtractor:
             # (حاولوا اقتحام) or storming told as a noun stays a riot
             first.setdefault("seizure", first.pop("riot"))
         if "armed_clash" in first and _ordered(s, first["armed_clash"]):
-            del first["armed_clash"]  # "أمر قوات الأمن بإطلاق النار": an order, not a fight
+            # "أمر قوات الأمن بإطلاق النار": an order, not a fight, nor the killing it commands
+            # ("بـ«إطلاق النار للقتل»")
+            ordered = first.pop("armed_clash")
+            if 0 < first.get("casualties", -1) - ordered <= ORDERED_REACH:
+                del first["casualties"]
         if "armed_clash" in first and WAR_ON_AN_IDEA.match(s.folded, first["armed_clash"] - s.start):
             del first["armed_clash"]  # "الحرب على الإرهاب" is a policy, not a fight somewhere
         if "treaty_membership" in first and SIGNED_AN_ACT.match(s.folded, first["treaty_membership"] - s.start):
@@ -830,7 +844,8 @@ class EventExtractor:
             return True
         return kind in STOPPED_TYPES and word in STOPPING
 
-    def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence) -> list[Place | None]:
+    def _places(self, s, trig, mentions, main_state, hits, *, sentence: Sentence,
+                segment: tuple[int, int] | None = None) -> list[Place | None]:
         kind = trig.type
         if kind == "meeting":
             return self._meeting_place(s, sentence, mentions, hits)
@@ -871,6 +886,8 @@ class EventExtractor:
             # not a place merely named ("الطائرات القادمة من موسكو")
             local = home or (local if kind in HISTORICAL or kind in ("armed_clash", "meeting")
                              else [m for m in local if mentions.located(s, m)])
+        if len(local) > 1 and segment is not None:
+            local = [m for m in local if segment[0] <= m.start < segment[1]] or local
         if len(local) == 1:  # (most often: what follows for several, on one)
             return _without_parents([local[0].place])
         if local:
@@ -1327,7 +1344,10 @@ ORDER_VERB = re.compile(r"امر(?:ت|ه|ها|هم|ي)?\s")
 
 
 # the order as a noun: "قلقه من الأمر بإطلاق النار"، "أوامر بإطلاق النار دون تحذير"
-ORDER_NOUN = re.compile(r"(?:^|\s)[وف]?(?:ب|ل|لل)?(?:ال)?(?:امر|اوامر|تعليمات)\s+$")
+# … and with what it is told by between: "بسبب الأمر الذي أصدره في 7 يناير بإطلاق النار"
+ORDER_NOUN = re.compile(r"(?:^|\s)[وف]?(?:ب|ل|لل)?(?:ال)?(?:امر|اوامر|تعليمات)\s+"
+                        r"(?:(?:الذي|التي)\s+(?:[^\s.،؛]+\s+){1,6}?)?$")
+ORDER_NOUN_REACH = 60
 
 
 # an order of the head of state or government: "ثم أمر الرئيس … مساء اليوم نفسه بتثبيت أسعار الوقود"
@@ -1337,13 +1357,21 @@ ORDERED_BY = re.compile(
 )
 
 
+ORDERED_REACH = 24  # what an order commands, after its first word: "إطلاق النار للقتل"
+
+
 def _ordered(s: Sentence, pos: int) -> bool:
     """The trigger at ``pos`` is what an order to the forces commands (…قوات الأمن بإطلاق النار)."""
     rel = pos - s.start
-    if s.folded[rel : rel + 1] == "ب" and ORDER_NOUN.search(s.folded, max(0, rel - 14), rel):
+    if s.folded[rel : rel + 1] == "ب" and ORDER_NOUN.search(s.folded, max(0, rel - ORDER_NOUN_REACH), rel):
         return True
+    # (a quotation may open after بـ: "بـ«إطلاق النار»")
     return ORDER_VERB.search(s.folded) is not None and any(
-        m.start() < rel <= m.end() for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
+        m.start() < rel <= m.end() + _QUOTED.match(s.folded, m.end()).end() - m.end()
+        for m in ORDER_TO_FORCES.finditer(s.folded, 0, rel + 1))
+
+
+_QUOTED = re.compile("[\u0640\"«“ ]*")
 
 
 # (pattern, the type of event it tells, the lexicons (PHRASE_WORDS) of the words it needs, and
@@ -1508,7 +1536,11 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     # "اقتحم محتجون مقر الأكيمات … وأضرموا النار في طابقه الأرضي": what the stormers did
     # there is the seizure's, not a riot of its own
     taken = {(e.start, e.place.key if e.place else None, e.date) for e in out if e.type == "seizure"}
-    return [e for e in out if e.type != "riot" or (e.start, e.place.key if e.place else None, e.date) not in taken]
+    out = [e for e in out if e.type != "riot" or (e.start, e.place.key if e.place else None, e.date) not in taken]
+    # "وُقّعت المعاهدة في طشقند يوم 15 مايو 1992، وانضمت إليها يومئذ ست جمهوريات": the same act told
+    # twice in one sentence, once with its place, is that one event
+    placed = {(e.type, e.start, e.date) for e in out if e.place is not None}
+    return [e for e in out if e.place is not None or (e.type, e.start, e.date) not in placed]
 
 
 REPORTED_LATER_DAYS = 2
@@ -1522,3 +1554,5 @@ def _days_apart(a: str | None, b: str | None) -> float:
 
 
 ONCE_A_SENTENCE = {"riot", "protest", "armed_clash", "seizure"}
+# what happens on the ground at a place, told by the places named after it
+ON_THE_GROUND = frozenset({"protest", "riot", "seizure", "armed_clash"})

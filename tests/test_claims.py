@@ -1312,3 +1312,25 @@ def test_a_state_that_took_part_is_the_sender_though_the_organisation_is_named(e
     text = ("كانت بيلاروسيا تترأس مجلس الأمن الجماعي عندما قررت المنظمة إرسال قوة إلى كازاخستان، "
             "وقد ساهمت بقرابة 300 جندي في تلك المهمة.")
     assert troops(ex, text, "2022-01-20") == {("BY", 300, "sent")}
+
+
+def test_an_order_quoted_after_its_preposition_is_a_decision_not_a_fight_nor_a_toll(ex):
+    text = ("تتواصل الأزمة في كازاخستان. وأمر الرئيس أمس قوات الأمن والحرس الوطني بـ«إطلاق النار للقتل» "
+            "على المسلحين.")
+    assert {e.type for e in events(ex, text, "2022-01-08")} == {"political_decision"}
+    told_after = ("تتواصل الأزمة في كازاخستان. وانتقدت منظمات حقوقية الأمر الذي أصدره الرئيس في 7 يناير "
+                  "بإطلاق النار دون تحذير.")
+    assert "armed_clash" not in {e.type for e in events(ex, told_after, "2022-01-20")}
+
+
+def test_happenings_of_one_clause_take_the_places_told_after_them(ex):
+    text = ("تشهد كازاخستان اضطرابات. واندلعت الأزمة بعد تظاهرات خرجت في أكتاو ثم تحولت إلى أعمال شغب "
+            "في شيمكنت.")
+    assert {(e.type, e.place.name) for e in events(ex, text, "2022-01-08")} == {
+        ("protest", "Aktau"), ("riot", "Shymkent")}
+
+
+def test_an_act_told_twice_in_a_sentence_once_with_its_place_is_one_event(ex):
+    text = "وُقّعت المعاهدة في مدينة طشقند في 15 مايو 1992، وانضمت إليها يومئذ ست دول."
+    assert [(e.type, e.place and e.place.name) for e in events(ex, text, "2022-01-08")] == [
+        ("treaty_membership", "Tashkent")]
