@@ -391,6 +391,10 @@ _NOT_TODAY = (
 )  # fmt: skip
 
 
+# a superlative after اليوم (ال + أفعل: الأعنف، الأسوأ، الأطول) tells which day, not today
+_SUPERLATIVE = re.compile(r"الا[\u0621-\u064a]{3}$")
+
+
 def _day_word(m, dw: str, tod, yom, s: str, original: str, folded: FoldedText) -> _Rel | None:
     word = fold_word(dw)
     if word in ("غد", "الغد") and not (tod or yom or word == "بعد غد"):
@@ -399,8 +403,9 @@ def _day_word(m, dw: str, tod, yom, s: str, original: str, folded: FoldedText) -
         folded.start(m.start("dw") - 1) : folded.end(m.end("dw") - 1)
     ]:
         return None  # without tanween "غدا" is mostly the verb "became"
-    if word == "اليوم" and not m.group("wd1") and not tod and _next_word(s, m.end()) in _NOT_TODAY:
-        return None  # "اليوم التالي", "اليوم العالمي"
+    if word == "اليوم" and not m.group("wd1") and not tod and (
+            (after := _next_word(s, m.end())) in _NOT_TODAY or _SUPERLATIVE.match(after)):
+        return None  # "اليوم التالي", "اليوم العالمي", "كان اليوم الأعنف" (the most violent day)
     offset = _DAY_WORD_OFFSETS.get(word.split()[0] if word.startswith("الليله") else word, 0)
     if word.startswith("اول") or word == "امس الاول":
         offset = -2
@@ -897,7 +902,8 @@ def find_dates(
         mentions.append(_mention(text, folded, rel.start, rel.end, value, "day", True))
     mentions.sort(key=lambda m: m.start)
     if any(a.after_day is not None for a in items):
-        _count_days_on(mentions, {folded.start(a.start - 1): a.after_day for a in items if a.after_day is not None})
+        _count_days_on(mentions, {folded.start(a.start - 1): a.after_day for a in items if a.after_day is not None},
+                       text)
     return mentions
 
 
@@ -922,16 +928,20 @@ def _range_starts(items: list[_Abs], s: str) -> list[tuple[_Abs, _Abs]]:
     return out
 
 
-def _count_days_on(mentions: list[DateMention], after_day: dict[int, int]) -> None:
-    """"في اليوم التالي" is the day after the last day told before it (in text order)."""
+def _count_days_on(mentions: list[DateMention], after_day: dict[int, int], text: str) -> None:
+    """"في اليوم التالي" is the day after the last day told before it (in text order); not a day
+    that ends a period ("حتى 19 يناير"), which is no day anything was told on."""
     last: date | None = None
     for i, m in enumerate(mentions):
         if m.start in after_day:
             day = None if last is None else last + timedelta(after_day[m.start])
             mentions[i] = m._replace(value=day.isoformat() if day else None, relative=True)
             last = day or last
-        elif m.precision == "day" and m.value:
+        elif m.precision == "day" and m.value and not _UNTIL_BEFORE.search(text, max(0, m.start - 12), m.start):
             last = date.fromisoformat(m.value)
+
+
+_UNTIL_BEFORE = re.compile(r"(?:حت[ىي]|لغاي[ةه]|إلى غاي[ةه]|الى غاي[ةه])\s*$")
 
 
 def _mention(text, folded, a, b, value, precision, relative) -> DateMention:

@@ -685,8 +685,16 @@ class EventExtractor:
         parts: list[Event] = []
         own = [n for n in numbers if c.start <= n.start < c.end]
         if not own or any(not n.vague for n in own):
-            # figures of one report often span its clauses ("12 قتلوا، وجرح 353")
+            # figures of one report often span its clauses ("12 قتلوا، وجرح 353"); a clause that
+            # counts its own dead or wounded is another report ("مقتل 18 من عناصر الأمن، وقالت إن
+            # قواتها قتلت 26 مسلحاً في ألماتي"), which takes the sentence's other figure only when
+            # it counts what the sentence counts
             killed, injured = self._figures(s, numbers, hits)
+            # (not a part of the figure told before it: "بينهم 103 في ألماتي", see _parts)
+            whole = [n for n in own if not PART_OF.search(s.folded, max(0, n.start - s.start - 16), n.start - s.start)]
+            mine = self._figures(s, whole, hits) if whole else (None, None)
+            if mine[0] is not None and mine[0] != killed or mine[1] is not None and mine[1] != injured:
+                killed, injured = mine
         # a clause that counts only vaguely ("قتل عشرات") has no figure of its own
         if killed is not None or injured is not None:
             # "164 قتيلا، بينهم 103 في ألماتي وحدها": the part is an event at its place, and
@@ -1517,12 +1525,15 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     one day and at one place."""
     acts = acts or {}
     seen, out = set(), []
+    counted: set[tuple] = set()
     told: dict[tuple, list[str | None]] = {}
     for e in events:
         place = e.place.key if e.place else None
         k = (e.type, place, e.date, e.killed, e.injured, acts.get(id(e), ""))
-        if k in seen:
-            continue
+        if k in seen or (e.type == "casualties" and (place, e.date, e.start) in counted):
+            continue  # (one sentence's figures at one place and day are one toll: "وأصيب كذلك عشرة")
+        if e.type == "casualties":
+            counted.add((place, e.date, e.start))
         # one sentence telling a riot at a place, then what it did reported the next morning,
         # tells one riot: the later day is when it was reported ("ثورات 2005 و2010" stay three)
         here = (e.type, place, e.start, e.killed, e.injured)
@@ -1540,7 +1551,13 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     # "وُقّعت المعاهدة في طشقند يوم 15 مايو 1992، وانضمت إليها يومئذ ست جمهوريات": the same act told
     # twice in one sentence, once with its place, is that one event
     placed = {(e.type, e.start, e.date) for e in out if e.place is not None}
-    return [e for e in out if e.place is not None or (e.type, e.start, e.date) not in placed]
+    out = [e for e in out if e.place is not None or (e.type, e.start, e.date) not in placed]
+    # a toll told with no figure where one with figures is told for that place and day adds nothing
+    # ("ولم توضح الوزارة ما إذا كانت أرقامها تشمل المسلحين الذين أعلنت الداخلية مقتلهم")
+    figured = {(e.place.key if e.place else None, e.date) for e in out
+               if e.type == "casualties" and (e.killed is not None or e.injured is not None)}
+    return [e for e in out if not (e.type == "casualties" and e.killed is None and e.injured is None
+                                   and (e.place.key if e.place else None, e.date) in figured)]
 
 
 REPORTED_LATER_DAYS = 2

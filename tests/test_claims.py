@@ -1334,3 +1334,20 @@ def test_an_act_told_twice_in_a_sentence_once_with_its_place_is_one_event(ex):
     text = "وُقّعت المعاهدة في مدينة طشقند في 15 مايو 1992، وانضمت إليها يومئذ ست دول."
     assert [(e.type, e.place and e.place.name) for e in events(ex, text, "2022-01-08")] == [
         ("treaty_membership", "Tashkent")]
+
+
+def test_a_clause_counting_its_own_dead_is_its_own_toll(ex):
+    # (and a sentence that only asks what the figures hold adds no toll of its own)
+    text = ("تشهد كازاخستان اضطرابات. ميدانياً، أعلنت وزارة الداخلية الكازاخستانية أمس مقتل 18 من عناصر الأمن "
+            "وإصابة 700 آخرين منذ بدء الاضطرابات، وقالت إن قواتها قتلت 30 مسلحاً في شيمكنت. ولم توضح الوزارة "
+            "إن كانت أرقامها تشمل المسلحين الذين أعلنت مقتلهم.")
+    assert [(e.place.name, e.killed, e.injured) for e in events(ex, text, "2022-01-08") if e.type == "casualties"] == [
+        ("Kazakhstan", 18, 700), ("Shymkent", 30, None)]
+
+
+def test_the_most_violent_day_is_not_today_and_the_same_day_is_not_the_end_of_a_period(ex):
+    text = ("تشهد كازاخستان اضطرابات. غير أن الأربعاء الخامس من الشهر كان اليوم الأعنف، إذ اقتحم محتجون مطار "
+            "ألماتي. وفرض الرئيس حالة الطوارئ في البلاد حتى 19 يناير. وفي اليوم نفسه أقال الرئيس الحكومة.")
+    found = {(e.type, e.date) for e in events(ex, text, "2022-01-08")}
+    assert ("seizure", "2022-01-05") in found
+    assert ("political_decision", "2022-01-19") not in found
