@@ -394,6 +394,7 @@ PHRASE_WORDS: dict[str, tuple[str, ...]] = {
     "phrase:directing": ("امر", "وجه"),  # أمر الرئيس … بتثبيت الأسعار
     "phrase:announcing": ("اعلن", "يعلن", "تعلن"),
     "phrase:mission_over": ("انجزت", "انجاز", "اكتملت", "اكتمال", "انتهت", "انتهاء", "انسحاب"),  # المهمة أُنجزت
+    "phrase:launching": ("شن", "شنت", "يشن", "تشن"),  # شنت القوات … هجوماً
 }
 
 # the word lists this module looks for, found by the article's one lexicon scan
@@ -672,6 +673,10 @@ class EventExtractor:
         historical = trig.type in HISTORICAL and not MEMBERSHIP_NEWS.match(s.folded, trig.pos - s.start)
         if step_until is not None:
             dates = [date_of.step(trig.pos, step_until, (c.start, c.end), (s.start, s.end))]
+            if dates[0] is None and not historical:
+                # news of a membership frozen, told beside the history it ends ("جمّدت مشاركتها …
+                # منذ انضمامها إلى المعاهدة قبل ثلاثين عاماً"), is dated like any news
+                dates = [date_of(c.start, c.end, near=trig.pos, outer=(s.start, s.end))]
         else:
             dates = date_of.listed_years(c.start, c.end, trig.pos, LISTED_YEARS_WINDOW) or [
                 date_of(c.start, c.end, near=trig.pos, historical=historical, outer=(s.start, s.end))
@@ -1336,6 +1341,12 @@ MISSION_OVER = re.compile(
 )
 
 
+# an attack launched with its subject between the verb and the noun: "شنت القوات الأذربيجانية هجوماً
+# واسعاً"، "شنت باكو عملية عسكرية خاطفة" (the verb and noun side by side are in TRIGGERS)
+LAUNCHED_ATTACK = re.compile(
+    r"(?:^|(?<=\s))[وف]?(?:شن|شنت|يشن|تشن)\s+(?:[^\s.،؛]+\s+){1,4}?(?:هجوم|هجمات|غارات|عمليه\s+عسكريه)")
+
+
 # an order to the forces: "أمر رئيس كازاخستان يوم الجمعة قوات الأمن بإطلاق النار" is a decision,
 # and the shooting it orders is not yet a fight
 ORDER_TO_FORCES = re.compile(
@@ -1394,6 +1405,7 @@ PHRASE_STARTS = {
     ORDER_TO_FORCES: (("امر", "اعطي", "اصدر"), 2),  # ويامر
     ORDERED_BY: (("ثم", "امر", "وجه"), 1),
     MISSION_OVER: (("علن",), 3),  # واعلن، يعلن
+    LAUNCHED_ATTACK: (("شن",), 2),  # وتشن
 }
 
 
@@ -1425,6 +1437,8 @@ PHRASES = (
     (ORDER_TO_FORCES, "political_decision", ("phrase:ordering",), ()),
     (ORDERED_BY, "political_decision", ("phrase:directing",), ()),
     (MISSION_OVER, "political_decision", ("phrase:announcing", "phrase:mission_over"), ()),
+    # an attack launched by forces (not a politician's "attack" on the government)
+    (LAUNCHED_ATTACK, "armed_clash", ("phrase:launching",), ("قوات", "جيش", "عسكري", "مسلح", "مدفع", "صاروخ")),
 )
 
 

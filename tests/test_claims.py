@@ -1351,3 +1351,18 @@ def test_the_most_violent_day_is_not_today_and_the_same_day_is_not_the_end_of_a_
     found = {(e.type, e.date) for e in events(ex, text, "2022-01-08")}
     assert ("seizure", "2022-01-05") in found
     assert ("political_decision", "2022-01-19") not in found
+
+
+def test_an_attack_launched_by_forces_is_a_fight_and_a_politicians_is_not(ex):
+    text = ("تتواصل الأزمة على الحدود. وفي 12 أيلول 2022 شنت القوات الأذربيجانية هجوماً واسعاً على بلدة "
+            "جيرموك الأرمينية.")
+    assert ("armed_clash", "Jermuk") in {(e.type, e.place.name) for e in events(ex, text, "2022-09-20")}
+    words = "تتواصل الأزمة في أرمينيا. وشن النائب المعارض هجوماً حاداً على الحكومة في يريفان أمس."
+    assert "armed_clash" not in {e.type for e in events(ex, words, "2022-09-20")}
+
+
+def test_a_freeze_told_beside_the_history_it_ends_is_news_of_its_day(ex):
+    text = ("أعلن رئيس الوزراء الأرميني أن بلاده جمّدت مشاركتها في المنظمة، في أبعد خطوة تتخذها يريفان منذ "
+            "انضمامها إلى المعاهدة قبل ثلاثين عاماً.")
+    assert ("treaty_membership", "Armenia", "2024-02-24") in {
+        (e.type, e.place and e.place.name, e.date) for e in events(ex, text, "2024-02-24")}
