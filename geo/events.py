@@ -1544,9 +1544,10 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     for e in events:
         place = e.place.key if e.place else None
         k = (e.type, place, e.date, e.killed, e.injured, acts.get(id(e), ""))
-        if k in seen or (e.type == "casualties" and (place, e.date, e.start) in counted):
+        figured = e.type == "casualties" and (e.killed is not None or e.injured is not None)
+        if k in seen or (figured and (place, e.date, e.start) in counted):
             continue  # (one sentence's figures at one place and day are one toll: "وأصيب كذلك عشرة")
-        if e.type == "casualties":
+        if figured:
             counted.add((place, e.date, e.start))
         # one sentence telling a riot at a place, then what it did reported the next morning,
         # tells one riot: the later day is when it was reported ("ثورات 2005 و2010" stay three)
@@ -1566,12 +1567,16 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     # twice in one sentence, once with its place, is that one event
     placed = {(e.type, e.start, e.date) for e in out if e.place is not None}
     out = [e for e in out if e.place is not None or (e.type, e.start, e.date) not in placed]
-    # a toll told with no figure where one with figures is told for that place and day adds nothing
-    # ("ولم توضح الوزارة ما إذا كانت أرقامها تشمل المسلحين الذين أعلنت الداخلية مقتلهم")
-    figured = {(e.place.key if e.place else None, e.date) for e in out
-               if e.type == "casualties" and (e.killed is not None or e.injured is not None)}
+    # a toll told with no figure, in another sentence than one with figures for that place and day,
+    # adds nothing ("ولم توضح الوزارة ما إذا كانت أرقامها تشمل المسلحين الذين أعلنت الداخلية مقتلهم");
+    # in the same sentence it is another toll ("تصفية العشرات من المهاجمين … ومقتل 12 من عناصر الأمن")
+    figured: dict[tuple, set[int]] = {}
+    for e in out:
+        if e.type == "casualties" and (e.killed is not None or e.injured is not None):
+            figured.setdefault((e.place.key if e.place else None, e.date), set()).add(e.start)
     return [e for e in out if not (e.type == "casualties" and e.killed is None and e.injured is None
-                                   and (e.place.key if e.place else None, e.date) in figured)]
+                                   and figured.get((e.place.key if e.place else None, e.date), {e.start})
+                                   - {e.start})]
 
 
 REPORTED_LATER_DAYS = 2

@@ -1366,3 +1366,10 @@ def test_a_freeze_told_beside_the_history_it_ends_is_news_of_its_day(ex):
             "انضمامها إلى المعاهدة قبل ثلاثين عاماً.")
     assert ("treaty_membership", "Armenia", "2024-02-24") in {
         (e.type, e.place and e.place.name, e.date) for e in events(ex, text, "2024-02-24")}
+
+
+def test_a_vague_toll_beside_a_counted_one_in_a_sentence_is_another_toll(ex):
+    text = ("تشهد كازاخستان اضطرابات. وأعلنت شرطة ألماتي اليوم تصفية العشرات من المهاجمين الذين حاولوا اقتحام "
+            "مراكز الشرطة، فيما أفادت قناة محلية بمقتل 12 من عناصر الأمن وإصابة 300 آخرين في ألماتي.")
+    assert sorted((e.killed or 0, e.injured or 0) for e in events(ex, text, "2022-01-06")
+                  if e.type == "casualties") == [(0, 0), (12, 300)]
