@@ -1225,12 +1225,13 @@ def _goes_on(folded: str, lo: int, hi: int) -> bool:
 # an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"،
 # "قبل أن يوسّعها مساءً لتشمل العاصمة"
 # (ـ: a folded shadda: وسّعها، مدّدها)
-SPREAD_STEM = re.compile("امتد|انتقل|وس\u0640?ع|اتسع|انتشر|تمدد|مد\u0640?د|لتشمل|ليشمل")
+# (the imperfect drops the alef: تمتد، ينتقل، تتسع، ينتشر)
+SPREAD_STEM = re.compile("(?:ا|[يت])(?:متد|نتقل|تسع|نتشر)|وس\u0640?ع|تمدد|مد\u0640?د|لتشمل|ليشمل")
 SPREAD = re.compile(
-    r"(?:^|\s)[وف]?(?:[يت]?(?:امتد|انتقل|تو?س\u0640?ع|اتسع|انتشر|تمدد|وس\u0640?ع|مد\u0640?د)|ل[يت]شمل)\S*\s")
+    r"(?:^|\s)[وف]?(?:(?:ا|[يت])(?:متد|نتقل|تسع|نتشر)|[يت]?(?:تو?س\u0640?ع|تمدد|وس\u0640?ع|مد\u0640?د)|ل[يت]شمل)\S*\s")
 SPREADING = ("protest", "riot", "state_of_emergency", "armed_clash")
-WHOLE_COUNTRY = re.compile(
-    r"\s*(?:\S+\s+){0,2}?(?:(?:كامل|كل|جميع|عموم|سائر)\s+(?:(?:اراضي|انحاء|ارجاء|مناطق)\s+)?(?:البلاد|\S+ستان)"
+WHOLE_COUNTRY = re.compile(  # (a time and a verb may come first: "وسّعها في المساء لتشمل البلاد كلها")
+    r"\s*(?:\S+\s+){0,3}?(?:(?:كامل|كل|جميع|عموم|سائر)\s+(?:(?:اراضي|انحاء|ارجاء|مناطق)\s+)?(?:البلاد|\S+ستان)"
     r"|البلاد\s+(?:باسرها|كلها|كافه|برمتها))")  # "لتشمل البلاد بأسرها"
 # what happens at a place, and so goes on at the place its paragraph opened with
 TOLD_ON = {"protest", "riot", "seizure", "casualties", "armed_clash"}

@@ -1373,3 +1373,11 @@ def test_a_vague_toll_beside_a_counted_one_in_a_sentence_is_another_toll(ex):
             "مراكز الشرطة، فيما أفادت قناة محلية بمقتل 12 من عناصر الأمن وإصابة 300 آخرين في ألماتي.")
     assert sorted((e.killed or 0, e.injured or 0) for e in events(ex, text, "2022-01-06")
                   if e.type == "casualties") == [(0, 0), (12, 300)]
+
+
+def test_spreading_told_in_the_imperfect_and_an_emergency_widened_in_the_evening(ex):
+    text = ("اندلعت الاحتجاجات يوم الأحد 2 يناير في مدينة جاناوزن، قبل أن تمتد في اليوم التالي إلى أكتاو. "
+            "وفرض الرئيس يوم الأربعاء حالة الطوارئ في ألماتي، ثم وسّعها في المساء لتشمل البلاد كلها.")
+    found = {(e.type, e.place.name, e.date) for e in events(ex, text, "2022-01-06")}
+    assert ("protest", "Aktau", "2022-01-03") in found
+    assert ("state_of_emergency", "Kazakhstan", "2022-01-05") in found
