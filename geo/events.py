@@ -221,6 +221,10 @@ STAYING_OUT = re.compile(r"[وف]?(?:لن\s|[يت]?لتزم\s+ال|التزام\
 MESSAGE_SENT = re.compile(r"(?:^|\s)(?:رساله|رسايل|برقيه|تحيه|دعوه|كلمه)(?!\S)")
 AGREED_WITH = re.compile(r"[وف]?وافق\S*\s+(?:\S+\s+){0,3}?علي\s+(?:تقييم|راي|وجهه\s+نظر|تقدير|ما\s+قاله)")
 # "طلبت واشنطن توضيحات بشأن…": asking to be told is no decision
+# forces asked for: "ناشدت أوتونباييفا موسكو إرسال قوات"، "طلب توكاييف من المنظمة نشر قوات"
+ASKED_TO_SEND = re.compile(r"(?:^|\s)[وف]?(?:ناشد|[يت]ناشد|طلب|[يت]طلب|دعا|دعت|[يت]دعو|استنجد|[يت]ستنجد|التمس)"
+                           r"\S*\s+(?:[^\s.؛،]+\s+){0,6}?[بل]?$")
+ASKED_TO_SEND_REACH = 70
 ASKED_TO_BE_TOLD = re.compile(r"[وف]?[يت]?طلب\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:توضيح|ايضاح|تفسير|معلومات|شرح)")
 WHERE = re.compile(r"\s*[وف]?حيث\s")  # a clause opening with "where"
 HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
@@ -850,6 +854,8 @@ class EventExtractor:
                 return True
         if kind == "casualties" and (TO_KILL.match(f, rel) or KILLERS.match(f, rel)):
             return True
+        if kind == "deployment" and ASKED_TO_SEND.search(f, max(0, rel - ASKED_TO_SEND_REACH), rel):
+            return True  # "ناشدت الرئيسة موسكو إرسال قوات": asked for, not sent (the asking is a decision)
         word = _last_word(f[max(0, rel - 12) : rel])
         if not word:
             return False

@@ -518,12 +518,9 @@ class CharScan:
         self.digit_starts: list[int] = ([0] if s and s[0] in _DIGITS else []) + starts.tolist()
 
     def stops(self) -> list[int]:
-        """Where a sentence may end: . ! ? ؟ ؛ and newlines, but no full stop after a digit
-        ("3.5")."""
-        import numpy as np
-
-        _, n = _class_table()
-        after = _stop_after().take(self.trigrams[:-1] // np.uint16(n)).nonzero()[0]  # classes of i, i + 1
+        """Where a sentence may end: . ! ? ؟ ؛ and newlines, but no full stop between two digits
+        ("3.5"; "عام 1992. ثم" ends one)."""
+        after = _stop_after().take(self.trigrams[:-1]).nonzero()[0]  # classes of i, i + 1, i + 2
         after += 1
         first = [0] if len(self.classes) and int(self.classes[0]) in (_NEWLINE, _DOT, _STOP) else []
         return first + after.tolist()
@@ -531,14 +528,16 @@ class CharScan:
 
 @cache
 def _stop_after():
-    """For the classes of two characters in a row (first * n + second): whether the second
-    may end a sentence after the first."""
+    """For the classes of three characters in a row (first * n * n + second * n + third):
+    whether the second may end a sentence."""
     import numpy as np
 
     n = _class_table()[1]
-    first, second = np.divmod(np.arange(n * n), n)
-    digit = np.isin(first, (_DIGIT, _OTHER_DIGIT))
-    return np.isin(second, (_NEWLINE, _STOP)) | ((second == _DOT) & ~digit)
+    first, rest = np.divmod(np.arange(n * n * n), n * n)
+    second, third = np.divmod(rest, n)
+    digits = (_DIGIT, _OTHER_DIGIT)
+    decimal = np.isin(first, digits) & np.isin(third, digits)
+    return np.isin(second, (_NEWLINE, _STOP)) | ((second == _DOT) & ~decimal)
 
 
 @lru_cache(maxsize=2)

@@ -1381,3 +1381,16 @@ def test_spreading_told_in_the_imperfect_and_an_emergency_widened_in_the_evening
     found = {(e.type, e.place.name, e.date) for e in events(ex, text, "2022-01-06")}
     assert ("protest", "Aktau", "2022-01-03") in found
     assert ("state_of_emergency", "Kazakhstan", "2022-01-05") in found
+
+
+def test_forces_asked_for_are_not_sent(ex):
+    text = ("تتواصل الأزمة في قيرغيزستان. ففي يونيو 2010 ناشدت الرئيسة الانتقالية روزا أوتونباييفا موسكو "
+            "إرسال قوات، فردّ الكرملين بأن الأزمة شأن داخلي.")
+    assert "deployment" not in {e.type for e in events(ex, text, "2022-01-08")}
+
+
+def test_a_full_stop_after_a_year_ends_its_sentence(ex):
+    # the bare year of the treaty does not date the day told in the next sentence
+    text = ("حطّت في كازاخستان في السادس من يناير 2022 أولى طائرات القوة، في أول تفعيل لمعاهدة وُقّعت عام ١٩٩٢. "
+            "وتولى الجنود حراسة مطار ألماتي، ثم غادروا البلاد في ١٩ يناير.")
+    assert all(not (e.date or "").startswith("1992-01") for e in events(ex, text, "2023-01-12"))
