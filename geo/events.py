@@ -289,7 +289,8 @@ INQUIRY = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?تحقيق\S*\s+(?:\S+\s+)?ف
 INQUIRY_REACH = 40
 # "ولم تشهد دوشنبه أي احتجاجات": none of it happened
 # (a noun may stand between: "ولم تعلن الوزارة حتى الآن أي حصيلة للقتلى")
-NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا)\s+(?:\S+\s+){1,5}?اي\s+(?:\S+\s+)?$")
+# (or denied: "نافياً وجود أي صراع"، "ونفى حدوث أي اشتباكات")
+NONE_OF = re.compile(r"(?:^|\s)[وف]?(?:لم|لن|لا|نافي\S*|نفي|نفت|ينفي|تنفي|نافين)\s+(?:\S+\s+){0,5}?اي\s+(?:\S+\s+)?$")
 NONE_OF_REACH = 60
 # the event denied right after it: "القتال لا يدور"، "الاحتجاجات لم تحدث"
 NOT_TAKING_PLACE = re.compile(r"\S+\s+(?:لا|لم|لن)\s+(?:يدور|تدور|يجري|تجري|يحدث|تحدث|يقع|تقع|تشهد|يشهد)(?!\S)")
@@ -733,6 +734,9 @@ class EventExtractor:
             if t == "protest" and not protest_occurs:
                 continue  # a protest told as background (see PROTEST_OCCURS)
             rel = pos - base
+            if _word_before(s, pos).strip(QUOTES) in CONDITIONAL:
+                continue  # "إذا طلب الطرفان ذلك"، "في حال تجدد القتال": what would be, if
+
             if prefix and _imperfect(prefix) and _word_before(s, pos) in MAYBE_OR_TO_BE and not TOLD_AFTER_AN.search(
                     f, max(0, rel - 12), rel):
                 continue  # "قد تطلبه موسكو"، "يُنتظر أن يصوّت البرلمان": what may or is to happen
@@ -1265,6 +1269,7 @@ MAYBE = frozenset({"قد", "وقد", "فقد", "ربما"})
 # a verb right after أنْ is what is to be done ("يُنتظر أن يصوّت"، "قرر أن يرسل"): أنّ and إنّ
 # ("that") take a noun first, so a folded ان right before an imperfect trigger is أنْ (or إنْ, "if")
 MAYBE_OR_TO_BE = MAYBE | {"ان", "وان", "بان", "لان"}
+CONDITIONAL = frozenset({"اذا", "واذا", "فاذا", "لو", "ولو", "حال", "لئن"})  # (not إن: it is also "that")
 # … but "قبل أن تنسحب أذربيجان" tells what happened
 TOLD_AFTER_AN = re.compile(r"(?:^|\s)[وف]?(?:قبل|بعد|الي|حتي)\s+ان\s+$")
 

@@ -1394,3 +1394,12 @@ def test_a_full_stop_after_a_year_ends_its_sentence(ex):
     text = ("حطّت في كازاخستان في السادس من يناير 2022 أولى طائرات القوة، في أول تفعيل لمعاهدة وُقّعت عام ١٩٩٢. "
             "وتولى الجنود حراسة مطار ألماتي، ثم غادروا البلاد في ١٩ يناير.")
     assert all(not (e.date or "").startswith("1992-01") for e in events(ex, text, "2023-01-12"))
+
+
+def test_what_would_be_done_if_asked_and_a_denied_struggle_are_no_events(ex):
+    text = ("تتواصل المواجهات على الحدود القرغيزية الطاجيكية. ودعا الأمين العام للمنظمة البلدين إلى ضبط النفس، "
+            "مؤكداً استعداد المنظمة للمساعدة \"إذا طلب الطرفان ذلك\".")
+    assert "political_decision" not in {e.type for e in events(ex, text, "2022-09-17")}
+    denied = ("ظهر الرئيس السابق نزارباييف أمس في تسجيل مصوّر مؤكداً أنه سلّم السلطة، ونافياً وجود أي صراع "
+              "داخل النخبة الحاكمة في كازاخستان.")
+    assert "armed_clash" not in {e.type for e in events(ex, denied, "2022-01-19")}
