@@ -225,7 +225,9 @@ AGREED_WITH = re.compile(r"[وف]?وافق\S*\s+(?:\S+\s+){0,3}?علي\s+(?:تق
 ASKED_TO_SEND = re.compile(r"(?:^|\s)[وف]?(?:ناشد|[يت]ناشد|طلب|[يت]طلب|دعا|دعت|[يت]دعو|استنجد|[يت]ستنجد|التمس)"
                            r"\S*\s+(?:[^\s.؛،]+\s+){0,6}?[بل]?$")
 ASKED_TO_SEND_REACH = 70
-ASKED_TO_BE_TOLD = re.compile(r"[وف]?[يت]?طلب\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:توضيح|ايضاح|تفسير|معلومات|شرح)")
+# (and asking not to be named: "تقول سائقة من أكتاو طلبت عدم ذكر اسمها")
+ASKED_TO_BE_TOLD = re.compile(r"[وف]?[يت]?طلب\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:توضيح|ايضاح|تفسير|معلومات|شرح"
+                              r"|عدم\s+(?:ذكر|الكشف|كشف|نشر)\s+(?:ال)?(?:اسم|هويت))")
 WHERE = re.compile(r"\s*[وف]?حيث\s")  # a clause opening with "where"
 HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
@@ -622,6 +624,10 @@ class EventExtractor:
                         if act:  # ("" is what _dedupe takes for any other event)
                             acts.update((id(e), act) for e in new)
                     out += new
+                if len(out) == told and recent is not None and SPREAD_STEM.search(s.folded, start, end):
+                    # a claim whose words tell no event of their own may tell the last one spreading:
+                    # "انتقلت العدوى إلى أكتاو، حيث نصب آلاف المحتجين خياماً"
+                    out += self._spread(s, c, recent[0], numbers, mentions, date_of, main_state, hits)
                 if len(out) == told:
                     last_kind = None
                     continue

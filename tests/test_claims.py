@@ -1403,3 +1403,13 @@ def test_what_would_be_done_if_asked_and_a_denied_struggle_are_no_events(ex):
     denied = ("ظهر الرئيس السابق نزارباييف أمس في تسجيل مصوّر مؤكداً أنه سلّم السلطة، ونافياً وجود أي صراع "
               "داخل النخبة الحاكمة في كازاخستان.")
     assert "armed_clash" not in {e.type for e in events(ex, denied, "2022-01-19")}
+
+
+def test_spreading_told_beside_words_of_no_event_and_a_witness_unnamed(ex):
+    text = ("بدأت الاحتجاجات يوم الأحد 2 يناير في جاناوزن. في اليوم التالي انتقلت العدوى إلى أكتاو، حيث نصب "
+            "آلاف المحتجين خياماً قرب مبنى الإدارة.")
+    found = {(e.type, e.place.name, e.date) for e in events(ex, text, "2022-01-08")}
+    assert ("protest", "Aktau", "2022-01-03") in found
+    quote = ("تشهد كازاخستان اضطرابات. \"خرجنا من أجل الغاز\"، تقول سائقة سيارة أجرة من أكتاو طلبت عدم ذكر "
+             "اسمها.")
+    assert "political_decision" not in {e.type for e in events(ex, quote, "2022-01-08")}
