@@ -229,6 +229,11 @@ ASKED_TO_SEND_REACH = 70
 ASKED_TO_BE_TOLD = re.compile(r"[وف]?[يت]?طلب\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:توضيح|ايضاح|تفسير|معلومات|شرح"
                               r"|عدم\s+(?:ذكر|الكشف|كشف|نشر)\s+(?:ال)?(?:اسم|هويت))")
 WHERE = re.compile(r"\s*[وف]?حيث\s")  # a clause opening with "where"
+# an office of a state right before its adjective: "وزارة الصحة القرغيزية"، "السلطات الطاجيكية"
+STATE_OFFICE = re.compile(r"(?:^|\s)[وف]?(?:ال)?(?:وزاره|سلطات|حكومه|شرطه|داخليه|صحه|دفاع|رياسه|لجنه|نيابه|حرس)"
+                          r"(?:\s+(?:ال)?\S+)?\s+(?:ال)?$")
+# a toll of the speaker's own: "مقتل 105 من جنود بلاده"، "مصرع عشرة من مواطني بلادها"
+OF_HIS_COUNTRY = re.compile(r"\S*\s+(?:\S+\s+){0,3}?من\s+\S+\s+بلاد(?:ه|ها|نا)(?!\S)")
 HIS_COUNTRY = re.compile(r"(?:^|\s)[وف]?(?:ان|بان)?\s*بلاد(?:ه|ها)(?:\s|[\"«]|$)")
 # the organisation's own force: "قوات جماعية لحفظ السلام"، "قوة حفظ سلام جماعية"
 COLLECTIVE_FORCE = re.compile(r"حفظ\s+(?:ال)?سلام|(?:قوات|قوه)\s+(?:ال)?جماعي")
@@ -1000,6 +1005,23 @@ class EventExtractor:
                 s, trig.pos, mentions, hits)
             if actor is not None:
                 return [actor]
+        if kind == "casualties":
+            if OF_HIS_COUNTRY.match(s.folded, trig.pos - s.start):
+                # "أعلن رئيس الوزراء الأرميني مقتل 105 من جنود بلاده": the speaker's state lost them
+                actor = self._actor_state(sentence, trig.pos, mentions, hits, before_only=True)
+            else:
+                # a toll with no place of its own is the state whose office told it ("أعلنت وزارة
+                # الصحة القرغيزية مقتل 24 شخصاً، في حين لم تصدر السلطات الطاجيكية حصيلة"), not a
+                # newspaper's ("صحيفة ديلي ميل البريطانية")
+                # or whose capital spoke ("لم تصدر دوشنبه حصيلة رسمية، واكتفت بالحديث عن سقوط قتلى")
+                told = [m for m in mentions.between(sentence.start, trig.pos)
+                        if (m.place.kind == "country" and m.via == "adjective" and m.start >= s.start
+                            and STATE_OFFICE.search(sentence.folded, max(0, m.start - sentence.start - 30),
+                                                    m.start - sentence.start))
+                        or self._actor(sentence, m, mentions)]
+                actor = self.states.get(told[-1].place.iso2) if told else None
+            if actor is not None:
+                return [actor]
         if kind == "deployment" and mentions.destination is not None:
             return [mentions.destination]  # forces told arriving with no place: where forces go
         if main_state is not None:
@@ -1236,7 +1258,11 @@ _WORD = re.compile(r"\S+")
 def _goes_on(folded: str, lo: int, hi: int) -> bool:
     """The clause at [lo, hi) of ``folded`` opens with no word that starts a clause of its own."""
     word = _WORD.search(folded, lo, hi)
-    return word is not None and word[0][0] not in "وف" and word[0] not in OPENERS
+    return (word is not None and word[0][0] not in "وف" and word[0] not in OPENERS
+            and not (word[0] == "في" and WHEREAS.match(folded, word.end())))
+
+
+WHEREAS = re.compile(r"\s+حين(?!\S)")  # "في حين لم تصدر السلطات الطاجيكية حصيلة": a clause of its own
 
 # an event spreading: "ثم امتدت الاثنين إلى آكتاو"، "وبعد ساعات امتد القرار إلى العاصمة"،
 # "قبل أن يوسّعها مساءً لتشمل العاصمة"

@@ -1413,3 +1413,15 @@ def test_spreading_told_beside_words_of_no_event_and_a_witness_unnamed(ex):
     quote = ("تشهد كازاخستان اضطرابات. \"خرجنا من أجل الغاز\"، تقول سائقة سيارة أجرة من أكتاو طلبت عدم ذكر "
              "اسمها.")
     assert "political_decision" not in {e.type for e in events(ex, quote, "2022-01-08")}
+
+
+def test_a_toll_is_placed_at_the_state_whose_office_or_leader_told_it(ex):
+    text = ("تتواصل المواجهات على الحدود. وأعلنت وزارة الصحة القرغيزية مساء أمس مقتل 24 شخصاً وإصابة 87 آخرين، "
+            "في حين لم تصدر السلطات الطاجيكية حصيلة رسمية. وأعلن رئيس الوزراء الأرميني نيكول باشينيان "
+            "الأربعاء مقتل 105 من جنود بلاده.")
+    assert {e.place.name for e in events(ex, text, "2022-09-17") if e.type == "casualties"} == {
+        "Kyrgyzstan", "Armenia"}
+    # a newspaper's state did not tell it
+    press = ("تشهد كازاخستان اضطرابات. ولم يتم الكشف عن عدد القتلى، حسبما ورد في تقرير لصحيفة ديلي ميل "
+             "البريطانية.")
+    assert "United Kingdom" not in {e.place.name for e in events(ex, press, "2022-01-07") if e.place}
