@@ -1425,3 +1425,9 @@ def test_a_toll_is_placed_at_the_state_whose_office_or_leader_told_it(ex):
     press = ("تشهد كازاخستان اضطرابات. ولم يتم الكشف عن عدد القتلى، حسبما ورد في تقرير لصحيفة ديلي ميل "
              "البريطانية.")
     assert "United Kingdom" not in {e.place.name for e in events(ex, press, "2022-01-07") if e.place}
+
+
+def test_relieving_or_stripping_someone_of_a_post_is_a_decision(ex):
+    for text in ("تتواصل الأزمة في كازاخستان. وأعفى الرئيس وزير الدفاع من منصبه يوم الأحد.",
+                 "تتواصل الأزمة في كازاخستان. فقد جرّده الرئيس يوم الأربعاء من رئاسة مجلس الأمن."):
+        assert "political_decision" in {e.type for e in events(ex, text, "2022-01-19")}
