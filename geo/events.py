@@ -228,6 +228,7 @@ AGREED_WITH = re.compile(r"[وف]?وافق\S*\s+(?:\S+\s+){0,3}?علي\s+(?:تق
 ASKED_TO_SEND = re.compile(r"(?:^|\s)[وف]?(?:ناشد|[يت]ناشد|طلب|[يت]طلب|دعا|دعت|[يت]دعو|استنجد|[يت]ستنجد|التمس)"
                            r"\S*\s+(?:[^\s.؛،]+\s+){0,6}?[بل]?$")
 ASKED_TO_SEND_REACH = 70
+_ASKING = ("ناشد", "طلب", "دعا", "دعت", "دعو", "استنجد", "التمس")  # the words it needs
 # (and asking not to be named: "تقول سائقة من أكتاو طلبت عدم ذكر اسمها")
 ASKED_TO_BE_TOLD = re.compile(r"[وف]?[يت]?طلب\S*\s+(?:\S+\s+){0,4}?(?:ال)?(?:توضيح|ايضاح|تفسير|معلومات|شرح"
                               r"|عدم\s+(?:ذكر|الكشف|كشف|نشر)\s+(?:ال)?(?:اسم|هويت))")
@@ -379,7 +380,8 @@ def _last_word(before: str) -> str:
 
 # what would happen on a condition has not happened: "إذا طلبت أستانا ذلك"
 NOT_TAKING_PART = re.compile(r"(?:^|\s)[وف]?(?:لن|لم|لا)\s+\S*شارك\S*\s+(?:في\s+)?(?:اي\s+)?(?:\S+\s+)?$")
-CONDITIONAL = frozenset({"اذا", "واذا", "لو", "ولو", "بهدف", "بغرض", "بقصد"})  # and purposes: "بهدف القتل"
+# (and in case: "في حال تجدد القتال"؛ not إن, which is also "that"), and purposes: "بهدف القتل"
+CONDITIONAL = frozenset({"اذا", "واذا", "فاذا", "لو", "ولو", "حال", "لئن", "بهدف", "بغرض", "بقصد"})
 # nor has what the text denies: "لم تنشر المنظمة قواتها أبدا"
 NEGATION = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن", "لا", "ولا"})  # and slogans: "لا للحرب"
 CONJUNCTIONS = ("و", "ف")
@@ -748,8 +750,6 @@ class EventExtractor:
             if t == "protest" and not protest_occurs:
                 continue  # a protest told as background (see PROTEST_OCCURS)
             rel = pos - base
-            if _word_before(s, pos).strip(QUOTES) in CONDITIONAL:
-                continue  # "إذا طلب الطرفان ذلك"، "في حال تجدد القتال": what would be, if
 
             if prefix and _imperfect(prefix) and _word_before(s, pos) in MAYBE_OR_TO_BE and not TOLD_AFTER_AN.search(
                     f, max(0, rel - 12), rel):
@@ -872,12 +872,14 @@ class EventExtractor:
                 return True
         if kind == "casualties" and (TO_KILL.match(f, rel) or KILLERS.match(f, rel)):
             return True
-        if kind == "deployment" and ASKED_TO_SEND.search(f, max(0, rel - ASKED_TO_SEND_REACH), rel):
+        if kind == "deployment" and _holds_any(f[max(0, rel - ASKED_TO_SEND_REACH) : rel], _ASKING) and \
+                ASKED_TO_SEND.search(f, max(0, rel - ASKED_TO_SEND_REACH), rel):
             return True  # "ناشدت الرئيسة موسكو إرسال قوات": asked for, not sent (the asking is a decision)
         word = _last_word(f[max(0, rel - 12) : rel])
         if not word:
             return False
-        if word in _UNDOING_WORDS or word.strip(QUOTES) in RIGHT_TO:
+        word = word.strip(QUOTES)  # ("إذا طلب الطرفان ذلك" quoted: the word is «إذا)
+        if word in _UNDOING_WORDS or word in RIGHT_TO:
             return True
         return kind in STOPPED_TYPES and word in STOPPING
 
@@ -1304,7 +1306,6 @@ MAYBE = frozenset({"قد", "وقد", "فقد", "ربما"})
 # a verb right after أنْ is what is to be done ("يُنتظر أن يصوّت"، "قرر أن يرسل"): أنّ and إنّ
 # ("that") take a noun first, so a folded ان right before an imperfect trigger is أنْ (or إنْ, "if")
 MAYBE_OR_TO_BE = MAYBE | {"ان", "وان", "بان", "لان"}
-CONDITIONAL = frozenset({"اذا", "واذا", "فاذا", "لو", "ولو", "حال", "لئن"})  # (not إن: it is also "that")
 # … but "قبل أن تنسحب أذربيجان" tells what happened
 TOLD_AFTER_AN = re.compile(r"(?:^|\s)[وف]?(?:قبل|بعد|الي|حتي)\s+ان\s+$")
 
