@@ -148,7 +148,7 @@ _RANK = {t: i for i, t in enumerate(PRIORITY)}
 STATE_LEVEL = {"political_decision", "deployment"}
 # a treaty event needs the treaty, the organisation or membership in its sentence
 # ("انسحاب القوات" is troops leaving, not a state leaving the treaty)
-TREATY_CONTEXT = ("معاهدة", "منظمة", "ميثاق", "عضوية", "اتفاقية", "الحلف", "التحالف", "الأعضاء")
+TREATY_CONTEXT = ("معاهدة", "منظمة", "ميثاق", "عضوية", "اتفاقية", "الحلف", "التحالف", "الأعضاء", "بروتوكول")
 NO_DEFAULT_PLACE = {"treaty_membership", "meeting"}  # a virtual summit or a treaty has no place of its own
 MAX_PLACES = 10  # places of one event in a list ("في أتيراو وأكتوبي وأورالسك …")
 SPECIFICITY = {"facility": 4, "landmark": 4, "city": 3, "region": 2, "country": 1}
@@ -390,6 +390,8 @@ _UNDOING_WORDS = CONDITIONAL | NEGATION | PREVENTION  # a word before a trigger 
 # المعاهدة"), not when forces leave a country ("بدأت القوات الانسحاب من كازاخستان")
 WITHDRAWAL = re.compile(r"[وف]?(?:(?:ب|ل|لل)?(?:ال)?ا|س?[يتن])نسحا?ب")  # انسحاب، تنسحب، ستنسحب
 WITHDRAWN_FROM_REACH = 50
+RENEWAL = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:تمديد|تجديد)")
+RENEWAL_REACH = 40
 STATE_SUBJECT_REACH = 4  # a state named as the subject starts right after the verb
 FORCES_NEXT = re.compile(
     r"\S*(?:نسحا?ب|نضما?م|نضم)\S*\s+(?:الي\s+)?(?:ال)?(?:قوات|قوه|وحدات|وحده|القوات|القوه|الوحدات|الوحده)(?!\w)"
@@ -798,8 +800,12 @@ class EventExtractor:
         if "treaty_membership" in first and SIGNED_AN_ACT.match(s.folded, first["treaty_membership"] - s.start):
             # "وقّع لوكاشينكو مرسوماً بإرسال الوحدة"، "وقّع توكاييف قانون عفو": a decree signed is a decision
             first.setdefault("political_decision", first.pop("treaty_membership"))
-        treaty_done = "treaty_membership" in first and not self._prevented(
-            s, first["treaty_membership"], "treaty_membership")
+        treaty_done = "treaty_membership" in first and (
+            not self._prevented(s, first["treaty_membership"], "treaty_membership")
+            # refusing to renew or extend it is leaving it: "امتنعت أذربيجان وجورجيا عن توقيع بروتوكول
+            # التمديد" (1999)
+            or RENEWAL.search(s.folded, first["treaty_membership"] - s.start,
+                              first["treaty_membership"] - s.start + RENEWAL_REACH) is not None)
         if treaty_done:
             # "وافقت الدول على إنشاء قوة": the decision is the treaty event itself (not when
             # the treaty step is what was refused: "رفض باشينيان التوقيع")

@@ -1431,3 +1431,9 @@ def test_relieving_or_stripping_someone_of_a_post_is_a_decision(ex):
     for text in ("تتواصل الأزمة في كازاخستان. وأعفى الرئيس وزير الدفاع من منصبه يوم الأحد.",
                  "تتواصل الأزمة في كازاخستان. فقد جرّده الرئيس يوم الأربعاء من رئاسة مجلس الأمن."):
         assert "political_decision" in {e.type for e in events(ex, text, "2022-01-19")}
+
+
+def test_refusing_to_renew_the_treaty_is_leaving_it(ex):
+    text = ("ودخلت حيز التنفيذ عام 1994. وعندما حان موعد تجديدها عام 1999، امتنعت ثلاث دول عن توقيع بروتوكول "
+            "التمديد.")
+    assert ("treaty_membership", "1999") in {(e.type, e.date) for e in events(ex, text, "2022-01-08")}
