@@ -937,11 +937,12 @@ def _count_days_on(mentions: list[DateMention], after_day: dict[int, int], text:
             day = None if last is None else last + timedelta(after_day[m.start])
             mentions[i] = m._replace(value=day.isoformat() if day else None, relative=True)
             last = day or last
-        elif m.precision == "day" and m.value and not _UNTIL_BEFORE.search(text, max(0, m.start - 12), m.start):
+        elif m.precision == "day" and m.value and not UNTIL.search(text, max(0, m.start - 12), m.start):
             last = date.fromisoformat(m.value)
 
 
-_UNTIL_BEFORE = re.compile(r"(?:حت[ىي]|لغاي[ةه]|إلى غاي[ةه]|الى غاي[ةه])\s*$")
+# "حتى 19 يناير" ends a period: the words right before such a date (the extractor dates no claim by it)
+UNTIL = re.compile(r"(?:حت[ىي]|لغاي[ةه]|الى غاي[ةه]|إلى غاي[ةه])\s*$")
 
 
 def _mention(text, folded, a, b, value, precision, relative) -> DateMention:

@@ -1592,11 +1592,15 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     appointment and taking office (``acts``: by id of the event) are different acts even on
     one day and at one place."""
     acts = acts or {}
+
+    def where(e: Event) -> str | None:
+        return e.place.key if e.place else None
+
     seen, out = set(), []
     counted: set[tuple] = set()
     told: dict[tuple, list[str | None]] = {}
     for e in events:
-        place = e.place.key if e.place else None
+        place = where(e)
         k = (e.type, place, e.date, e.killed, e.injured, acts.get(id(e), ""))
         figured = e.type == "casualties" and (e.killed is not None or e.injured is not None)
         if k in seen or (figured and (place, e.date, e.start) in counted):
@@ -1615,8 +1619,8 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
         out.append(e)
     # "اقتحم محتجون مقر الأكيمات … وأضرموا النار في طابقه الأرضي": what the stormers did
     # there is the seizure's, not a riot of its own
-    taken = {(e.start, e.place.key if e.place else None, e.date) for e in out if e.type == "seizure"}
-    out = [e for e in out if e.type != "riot" or (e.start, e.place.key if e.place else None, e.date) not in taken]
+    taken = {(e.start, where(e), e.date) for e in out if e.type == "seizure"}
+    out = [e for e in out if e.type != "riot" or (e.start, where(e), e.date) not in taken]
     # "وُقّعت المعاهدة في طشقند يوم 15 مايو 1992، وانضمت إليها يومئذ ست جمهوريات": the same act told
     # twice in one sentence, once with its place, is that one event
     placed = {(e.type, e.start, e.date) for e in out if e.place is not None}
@@ -1624,13 +1628,12 @@ def _dedupe(events: list[Event], acts: dict[int, str] | None = None) -> list[Eve
     # a toll told with no figure, in another sentence than one with figures for that place and day,
     # adds nothing ("ولم توضح الوزارة ما إذا كانت أرقامها تشمل المسلحين الذين أعلنت الداخلية مقتلهم");
     # in the same sentence it is another toll ("تصفية العشرات من المهاجمين … ومقتل 12 من عناصر الأمن")
-    figured: dict[tuple, set[int]] = {}
+    figured: dict[tuple, set[int]] = {}  # (place, date) → the sentences that count a toll there
     for e in out:
         if e.type == "casualties" and (e.killed is not None or e.injured is not None):
-            figured.setdefault((e.place.key if e.place else None, e.date), set()).add(e.start)
+            figured.setdefault((where(e), e.date), set()).add(e.start)
     return [e for e in out if not (e.type == "casualties" and e.killed is None and e.injured is None
-                                   and figured.get((e.place.key if e.place else None, e.date), {e.start})
-                                   - {e.start})]
+                                   and figured.get((where(e), e.date), set()) - {e.start})]
 
 
 REPORTED_LATER_DAYS = 2

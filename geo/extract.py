@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from geo.arabic_dates import UNTIL
 from geo.clauses import paragraph_start
 from geo.model import Extraction, Mention, Place
 
@@ -101,7 +102,6 @@ class Extractor:
 _PARAGRAPH = re.compile(r"\n\s*")  # a paragraph starts after a line break
 # a claim with no date of its own takes the last date named this many characters before it
 CARRY_CHARS = 300
-UNTIL = re.compile(r"(?:حت[ىي]|لغاي[ةه]|الى غاي[ةه]|إلى غاي[ةه])\s*$")
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}  # the most precise date a claim names dates it

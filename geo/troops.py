@@ -75,11 +75,11 @@ CASUALTY_WINDOW = 60
 NUMBER_OF = re.compile(r"(?<![\u0621-\u064a])عدد\s+$")
 NUMBER_OF_REACH = 40
 # a state taking part with a figure, its subject told before: "وقد شاركت بنحو 100 عسكري"
-_TOOK_PART = re.compile(r"(?:^|\s)[وف]?(?:قد\s+)?(?:شارك|ساهم|اسهم|تشارك|يشارك|تساهم|تسهم|يسهم)(?:ت)?\s+(?:ب|بـ)")
+_TOOK_PART = re.compile(r"(?:^|\s)[وف]?(?:قد\s+)?(?:شارك|ساهم|اسهم|تشارك|يشارك|تساهم|تسهم|يسهم)(?:ت)?\s+ب")
 _SHARE = re.compile(r"\s*منهم(?:\s|$)")  # "ثمانية آلاف منهم": a share of the figure told before
 # most or some of a figure come from a state: a part of it, not the state's figure ("2030 عسكرياً
 # جاء معظمهم من روسيا")
-_PART_OF = re.compile(r"(?:^|\s)(?:معظم|اغلب|غالبي|بعض|جل|نصف)\S*\s")
+_SOME_OF = re.compile(r"(?:^|\s)(?:معظم|اغلب|غالبي|بعض|جل|نصف)\S*\s")
 # between a figure and a state adjective: the personnel noun alone ("3 آلاف مظلي روسي")
 _NOUN_ONLY = re.compile(r"^\s*[\u0621-\u064a\u0640]+\s+$")
 
@@ -246,7 +246,7 @@ class TroopExtractor:
             gap = s.folded[hi : pos - s.start]
             # "70 جنديًا من أرمينيا" / "3 آلاف مظلي روسي" / "150 عسكريا قيرغيزيا" (an accusative
             # adjective spelt like the state's name: روسيا، قيرغيزيا)
-            if (_FROM.match(gap) and not _PART_OF.search(gap)) or _NOUN_ONLY.match(gap) or not gap.strip():
+            if (_FROM.match(gap) and not _SOME_OF.search(gap)) or _NOUN_ONLY.match(gap) or not gap.strip():
                 return iso  # (and "500 بيلاروسي"، "150 قرغيزياً": people named by their state)
         # a state the force went to ("أُرسلت إلى كازاخستان قوة") is not the one that sent it
         before = [(pos, iso) for pos, iso in states
